@@ -1,0 +1,40 @@
+"""What every reader returns: reports, their figures, sources, victims, audit and problems.
+
+A reader turns one input (the native log or a dataset export) into these frames and knows
+nothing about tables or pages. Column lists are in :mod:`sitrep.schema`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from sitrep.problems import Problem
+from sitrep.schema import AUDIT_COLUMNS, FIGURE_COLUMNS, REPORT_COLUMNS, SOURCE_COLUMNS
+
+VICTIM_OUT_COLUMNS = ("event_id", "source_id", "victim_category", "home_province_code",
+                      "home_province", "low", "high", "point", "basis", "file", "line")
+
+
+@dataclass
+class ReadResult:
+    dataset: str                    # "Incident log", "ACLED", "UCDP GED", "GTD"
+    files: list[str]
+    reports: pd.DataFrame
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    audit: pd.DataFrame
+    victims: pd.DataFrame = field(default_factory=lambda: empty(VICTIM_OUT_COLUMNS))
+    problems: list[Problem] = field(default_factory=list)
+    # Plain-language statements for the methodology section (category rule, encodings read).
+    method: list[str] = field(default_factory=list)
+
+
+def empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def empty_result(dataset: str) -> ReadResult:
+    return ReadResult(dataset, [], empty(REPORT_COLUMNS), empty(FIGURE_COLUMNS),
+                      empty(SOURCE_COLUMNS), empty(AUDIT_COLUMNS))

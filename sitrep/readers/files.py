@@ -1,0 +1,129 @@
+"""Small tabular files (hand-kept logs) -> frames of strings that remember their line numbers.
+
+CSV is decoded as UTF-8 (with or without the byte-order mark Excel's "CSV UTF-8" writes), and
+falls back to Windows-1252 (what older Excel writes). XLSX is read directly with openpyxl. Every
+cell comes back as text, exactly as typed, so the count grammar sees what the analyst wrote.
+Large dataset exports do not come through here: they stream through their own typed readers.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from sitrep.problems import InputError, Problem
+
+LINE = "_line"
+
+
+@dataclass
+class RawTable:
+    name: str              # file name as shown in messages ("incidents.csv")
+    frame: pd.DataFrame    # one column per header cell, all str, plus LINE
+    encoding: str
+    problems: list[Problem]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "UTF-8 with byte-order mark"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _csv_rows(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
+    text, encoding = decode(path.read_bytes())
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = []
+    start = 1
+    for cells in reader:
+        rows.append((start, cells))
+        start = reader.line_num + 1
+    return rows, encoding
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
+    from openpyxl import load_workbook  # only when a workbook is read
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        return [(i, [_cell_text(v) for v in row])
+                for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+    finally:
+        wb.close()
+
+
+def sheet_names(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def read_table(path: Path, sheet: str | None = None, name: str | None = None) -> RawTable:
+    """Every non-blank row of a CSV file or XLSX sheet, as text, with its line number."""
+    name = name or (f"{path.name}[{sheet}]" if sheet else path.name)
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            rows, encoding = _xlsx_rows(path, sheet), "XLSX"
+        else:
+            rows, encoding = _csv_rows(path)
+    except OSError as exc:
+        raise InputError(message=f"{name}: cannot be read ({exc.strerror or exc}) - "
+                                 "check the path and that the file is not open elsewhere")
+    except Exception as exc:  # a corrupt workbook or an undecodable file
+        raise InputError(message=f"{name}: cannot be read as a table ({exc}) - save it again "
+                                 "as CSV UTF-8 or XLSX")
+    if not rows or not any(c.strip() for c in rows[0][1]):
+        raise InputError(message=f"{name}:1: the header row is empty - the first line must "
+                                 "name the columns")
+    header = [h.strip() for h in rows[0][1]]
+    while header and not header[-1]:
+        header.pop()  # trailing empty header cells: spreadsheet formatting, not columns
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for h in header:
+        if h in seen:
+            problems.append(Problem(name, 1, h, h, "the column name appears twice",
+                                    "rename or delete one of the two columns"))
+        seen.add(h)
+    records = []
+    for line, cells in rows[1:]:
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue  # a blank line is not a row
+        extra = [c for c in cells[len(header):] if c]
+        if extra:
+            problems.append(Problem(
+                name, line, "(row)", ",".join(cells[len(header):]),
+                f"the row has {len(header) + len(extra)} or more cells but the header has "
+                f"{len(header)}", "put text that contains commas in double quotes"))
+        cells = (cells + [""] * len(header))[: len(header)]
+        records.append(cells + [line])
+    frame = pd.DataFrame(records, columns=[*header, LINE])
+    frame[LINE] = frame[LINE].astype("int64")
+    return RawTable(name, frame, encoding, problems)

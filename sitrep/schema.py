@@ -1,0 +1,73 @@
+"""The column contracts between stages: reader output, clean events, tables, audit.
+
+Every stage meets the next at a file or a DataFrame with exactly these columns, so a notebook
+never needs another notebook's internals. The README's "Data contract" section documents the
+same lists for analysts.
+"""
+
+from __future__ import annotations
+
+CATEGORIES = ("civilians", "security_forces", "militants", "unknown")
+ALL = "all"
+CATEGORIES_ALL = CATEGORIES + (ALL,)
+OUTCOMES = ("killed", "injured")
+SOURCE_TYPES = ("official", "media", "ngo", "perpetrator_claim", "other")
+CLAIM = "perpetrator_claim"
+BASES = ("reported", "inferred")
+
+CATEGORY_LABELS = {
+    "civilians": "Civilians",
+    "security_forces": "Security forces",
+    "militants": "Militants",
+    "unknown": "Unknown",
+    "all": "All",
+}
+
+# --- the native incident log (input) -------------------------------------------------------
+INCIDENT_REQUIRED = ("event_id", "source_id", "event_date", "country", "province")
+INCIDENT_OPTIONAL = ("district", "location", "latitude", "longitude", "event_type",
+                     "perpetrator", "notes", "part_of")
+COUNT_COLUMNS = tuple(f"{o}_{c}" for o in OUTCOMES for c in CATEGORIES + ("total",))
+SOURCE_COLUMNS = ("source_id", "publisher", "published", "title", "url", "source_type")
+VICTIM_COLUMNS = ("event_id", "source_id", "victim_category", "home_province", "count", "basis")
+
+# --- what every reader returns (native log and dataset exports alike) ----------------------
+# One row per report (event x source) that survived validation and filtering.
+REPORT_COLUMNS = (
+    "report_id",      # "<file>:<line>", unique
+    "file", "line",   # where the row came from (line as a spreadsheet shows it)
+    "event_id", "source_id", "source_type",
+    "event_date",     # datetime64; first day when only the month is known
+    "date_precision",  # "day" or "month"
+    "country_code", "country",
+    "province_code", "province",  # ISO 3166-2 and official name; "" when not known
+    "district", "location", "latitude", "longitude",
+    "event_type", "perpetrator", "notes", "part_of",
+)
+# One row per report x category x outcome that the report states (or that is derived from it).
+FIGURE_COLUMNS = (
+    "report_id", "event_id", "source_id", "category", "outcome",
+    "low", "high",    # high is <NA> when open-ended ("over 40")
+    "point",          # the report's single figure: number, range midpoint (floor), open bound
+    "approx",         # "about 30"
+    "derived",        # "" as stated; "residual" (unknown = total - categories); "sum" (all)
+    "text",           # what the source said, as written
+)
+# How one reader row ended up: exactly one row per input row.
+AUDIT_COLUMNS = ("file", "line", "event_id", "source_id", "fate", "reason")
+FATES = ("kept", "merged", "filtered", "rejected")
+
+# --- clean events (01_clean -> events.parquet) ---------------------------------------------
+EVENT_COLUMNS = (
+    "event_id", "event_date", "date_precision", "country_code", "country",
+    "province_code", "province", "district", "location", "latitude", "longitude",
+    "part_of", "level",      # "event" (counted), "part" (inside an episode)
+    "category", "outcome",
+    "low", "best", "high",   # high <NA> when open
+    "n_reports", "sources",  # sources: ";"-joined source ids behind the figure
+    "own_low", "own_best", "own_high",  # the event's own reports, before its parts are added
+)
+
+# --- the tables (02_tabulate -> OUT/tables/*.csv) ------------------------------------------
+CASUALTIES_COLUMNS = ("province_code", "province", "victim_category", "outcome",
+                      "low", "best", "high")
