@@ -54,12 +54,17 @@ ALIASES_CSV = DATA_DIR / "place_aliases.csv"
 # Trailing words that name the kind of place, not the place ("Musa Khel Bazar" = "Musakhel").
 _SUFFIXES = ("district", "bazar", "bazaar", "tehsil", "city", "town")
 _SUFFIX_RE = re.compile(r"[\s\-]+(?:%s)\.?$" % "|".join(_SUFFIXES))
+# A trailing qualifier in brackets: "Kachhi (Bolan)", "Rarasham (national highway)".
+_PAREN_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 # Spaces, hyphens/dashes, apostrophes and their typographic look-alikes, and dots.
 _DROP_RE = re.compile(r"[\s\-\u2010-\u2015'`\u2018\u2019\u02bc\u02bb\u00b4.]+")
 
 
 def normalise_name(s: str) -> str:
     """Return a matching key: casefolded, accents stripped, separators and kind-suffix dropped.
+
+    A trailing bracketed qualifier is dropped too ("Kachhi (Bolan)" -> "kachhi"), as are dots
+    ("D.I. Khan" -> "dikhan").
 
     >>> normalise_name("Musa Khel Bazar") == normalise_name("Musakhel") == "musakhel"
     True
@@ -70,7 +75,7 @@ def normalise_name(s: str) -> str:
         return ""
     text = unicodedata.normalize("NFKD", str(s).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c)).strip()
-    stripped = _SUFFIX_RE.sub("", text).strip()
+    stripped = _SUFFIX_RE.sub("", _PAREN_RE.sub("", text)).strip()
     if _DROP_RE.sub("", stripped):  # never reduce a name to nothing ("Bazar" stays "bazar")
         text = stripped
     return _DROP_RE.sub("", text)

@@ -34,6 +34,9 @@ def near(point, lat, lon, tol=0.3):
         ("Muzaffarābād", "muzaffarabad"),
         ("Khairpur Mir’s", "khairpurmirs"),
         ("D'Ost", "dost"),
+        ("Kachhi (Bolan)", "kachhi"),
+        ("Rarasham (national highway)", "rarasham"),
+        ("D.I. Khan", "dikhan"),
         ("Bazar", "bazar"),  # a suffix alone is kept, not erased
         ("", ""),
     ],
@@ -118,10 +121,25 @@ def test_kalat_and_qalat_are_the_same_place_in_balochistan():
         ("Lasbela", 25.81, 66.62),  # district seat Uthal, not the town of Bela
         ("Uthal", 25.81, 66.62),
         ("Kolpur", 29.86, 67.33),  # approximate: nearest listed town, Mach
+        ("Kachhi (Bolan)", 29.47, 67.65),
+        ("Gawadar", 25.12, 62.33),
     ],
 )
 def test_balochistan_places_from_the_briefing(name, lat, lon):
     assert near(locate(name, "PK-BA"), lat, lon, tol=0.1)
+
+
+@pytest.mark.parametrize(
+    "name, lat, lon",
+    [
+        ("D.I. Khan", 31.83, 70.90),
+        ("DI Khan", 31.83, 70.90),
+        ("North Waziristan", 33.0, 70.07),  # seat Miran Shah
+        ("Bajaur", 34.74, 71.53),  # seat Khar
+    ],
+)
+def test_khyber_pakhtunkhwa_aliases(name, lat, lon):
+    assert near(locate(name, "PK-KP"), lat, lon, tol=0.1)
 
 
 def test_unknown_name_gives_none():
