@@ -1,0 +1,31 @@
+"""Rule-based extraction of casualty figures from news-style reports, for analyst review.
+
+This package owns the step from raw report text (``seeds/*.txt``) to *proposals*:
+
+* ``candidates.csv`` — one row per casualty figure found in a report, with its sentence,
+  the character offsets of its evidence, victim category, outcome, bounds, whether it is a
+  party's claim, a nearby place and the victims' home province (:func:`extract_figures`);
+* a draft ``incidents.csv`` in the native log format and a draft ``victims.csv``
+  (:func:`draft_incidents`, :func:`draft_victims`), for the analyst to check and copy into
+  ``data/raw/``;
+* the scorer used by ``make eval-extract`` (:func:`evaluate`).
+
+Nothing is learned and nothing is downloaded: the rules are stdlib ``re`` over word lists
+(:mod:`.lexicon`), numbers are read by :mod:`sitrep.counts`, places by the project's offline
+gazetteer. The same text always gives the same rows. Modules, one job each: ``sentences``
+(splitting with offsets), ``lexicon`` (words), ``mentions`` (numbers and their nouns),
+``figures`` (outcome, category, subset, claim, toll update), ``where`` (places),
+``candidates`` (the table), ``drafts`` (the log drafts), ``scoring`` (evaluation) and
+``run`` (files in and out).
+"""
+
+from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures
+from sitrep.extract.drafts import INCIDENT_COLUMNS, VICTIM_COLUMNS, draft_incidents, draft_victims
+from sitrep.extract.run import run_extract
+from sitrep.extract.scoring import GOLD_COLUMNS, evaluate, evaluate_folder
+
+__all__ = [
+    "CANDIDATE_COLUMNS", "INCIDENT_COLUMNS", "VICTIM_COLUMNS", "GOLD_COLUMNS",
+    "extract_figures", "draft_incidents", "draft_victims", "run_extract", "evaluate",
+    "evaluate_folder",
+]

@@ -1,0 +1,67 @@
+"""One document's text -> the candidate figures table (``candidates.csv``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sitrep.extract.figures import sentence_figures, supersede
+from sitrep.extract.mentions import Mention
+from sitrep.extract.sentences import split_sentences
+from sitrep.extract.where import dateline, nearest_place, places_in
+
+CANDIDATE_COLUMNS = ("document", "sentence", "start", "end", "victim_category", "outcome",
+                     "low", "high", "claim", "place", "home_province", "confidence")
+
+
+def extract_figures(text: str, document: str) -> pd.DataFrame:
+    """Every casualty figure proposed for ``text``, one row each, in text order.
+
+    ``text[start:end]`` is the evidence (the count and its noun); ``high`` is empty for an
+    open figure ("over 40"); ``claim`` is "yes" or "no"; ``confidence`` is in 0..1.
+    """
+    rows = []
+    figures: list[Mention] = []
+    sentences: list[str] = []
+    places: list[str] = []
+    home = dateline(text)
+    previous_places: list[tuple[int, str]] = []
+    for s in split_sentences(text):
+        here = places_in(s.text)
+        for m in sentence_figures(text, s.start, s.end):
+            figures.append(m)
+            sentences.append(s.text)
+            places.append(nearest_place(here, m.start - s.start)
+                          or (previous_places[-1][1] if previous_places else "") or home)
+        previous_places = here or previous_places
+    for i in supersede(figures):
+        rows.append(_row(document, sentences[i], figures[i], places[i]))
+    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
+    for col in ("start", "end", "low", "high"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def _row(document: str, sentence: str, m: Mention, place: str) -> dict:
+    return {
+        "document": document, "sentence": sentence, "start": m.start, "end": m.end,
+        "victim_category": m.category, "outcome": m.outcome, "low": m.low,
+        "high": m.high if m.high is not None else pd.NA,
+        "claim": "yes" if m.claim else "no", "place": place, "home_province": m.home,
+        "confidence": confidence(m),
+    }
+
+
+def confidence(m: Mention) -> float:
+    """How sure the rules are, 0..1: lower for borrowed cues, guessed nouns and parts."""
+    score = 0.95
+    score -= {"head": 0.0, "after": 0.0, "before": 0.05, "gap": 0.15,
+              "next": 0.1, "previous": 0.1}.get(m.outcome_from, 0.2)
+    if m.category == "unknown" and not m.subset:
+        score -= 0.25  # the noun named no category we know
+    if not m.head and not m.of_head and not m.update:
+        score -= 0.1   # a number standing alone
+    if m.subset:
+        score -= 0.05
+    if m.singular:
+        score -= 0.05
+    return round(max(score, 0.3), 2)

@@ -1,0 +1,221 @@
+"""Decide which mentions are casualty figures, and of what: outcome, category, claim, update.
+
+Rules, in the order they apply to one sentence (see tests/fixtures/extract/README.md for the
+conventions they implement):
+
+1. **Outcome** comes from the figure's own noun ("11 dead", "bodies"), then a passive cue
+   right after it ("were killed", "lost their lives"), then an active cue right before it
+   ("killing", "the deaths of", "the toll rose to"), then a passive cue after a short phrase
+   ("a policeman escorting a team was shot dead"). Figures joined by "and" or "including"
+   share the cue of their neighbour. A mention with no outcome is not a figure: that is how
+   force sizes, participants, arrests and displaced families are left out.
+2. **Subsets** ("including two children", "among the victims were 14 individuals") never
+   make a second total: a generic noun gives ``unknown``, a category noun an open lower bound.
+3. **Category** from the head noun and its modifiers; generic nouns give ``all``; a number
+   standing alone takes the category of the noun it elides (the figure before it).
+4. **Claims**: the nearest attribution before the figure (after it, if none before) decides
+   whether an armed group or a "claim" speaks, or an official source.
+5. **Background** sentences ("last year", "since 2023") give no figures.
+6. **Toll updates** ("the death toll rose to 15") supersede smaller earlier figures of the
+   same category, outcome and claim, and the increments in their own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract import lexicon as lx
+from sitrep.extract.mentions import Mention, find_mentions
+
+_CATEGORY_OF = {**{w: "civilians" for w in lx.CIVILIAN_NOUNS},
+                **{w: "security_forces" for w in lx.SECURITY_NOUNS},
+                **{w: "militants" for w in lx.MILITANT_NOUNS}}
+_SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|among|of\s+whom)\b"
+                            r"[^,;]*$", re.IGNORECASE)
+_SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$",
+                         re.IGNORECASE)
+_ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
+_OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
+               "whom"}
+
+
+def sentence_figures(text: str, start: int, end: int) -> list[Mention]:
+    """The casualty figures of one sentence ``text[start:end]`` (document offsets)."""
+    sentence = re.sub(r",\s*(?:who|whom|which)\b[^,]*,", ",", text[start:end])
+    if lx.BACKGROUND_CUE.search(sentence):  # an aside ("who went missing last month") is not
+        return []
+    mentions = find_mentions(text, start, end)
+    if not mentions:
+        return []
+    gaps = _gaps(text, start, end, mentions)
+    _direct_outcomes(mentions, gaps)
+    _shared_outcomes(mentions, gaps)
+    figures = [m for m in mentions if m.outcome]
+    for m in mentions:
+        m.subset = _is_subset(m, mentions, gaps)
+    _categories(mentions)
+    _claims(text, start, end, figures)
+    _updates(mentions, gaps)
+    return _drop_increments(figures)
+
+
+def _gaps(text: str, start: int, end: int, ms: list[Mention]) -> list[str]:
+    """gaps[i] is the text before mention i; gaps[-1] the text after the last one."""
+    bounds = [start] + [x for m in ms for x in (m.start, m.np_end)] + [end]
+    return [text[bounds[2 * i]:bounds[2 * i + 1]] for i in range(len(ms) + 1)]
+
+
+def _outcome_of(cue: str) -> str:
+    return "killed" if lx.DEAD_CUES.search(cue) else "injured"
+
+
+def _direct_outcomes(ms: list[Mention], gaps: list[str]) -> None:
+    heads = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
+             "injured": "injured", "wounded": "injured", "hurt": "injured"}
+    for i, m in enumerate(ms):
+        before, after = gaps[i], gaps[i + 1]
+        nxt = i + 1 < len(ms)
+        own = heads.get(m.head) or _modifier_outcome(m.mods)
+        a = lx.AFTER_CUE.match(after)
+        if a and nxt and not after[a.end():].strip() and not _has_aux(after[:a.start("cue")]):
+            a = None  # "a bomber killed six": the verb belongs to the next figure
+        b = lx.BEFORE_CUE.search(before)
+        g = lx.AFTER_GAP_CUE.match(after)
+        if own and not m.of_head:
+            m.outcome, m.outcome_from = own, "head"
+        elif a:
+            m.outcome, m.outcome_from = _outcome_of(a.group("cue")), "after"
+        elif m.of_head in heads:
+            m.outcome, m.outcome_from = heads[m.of_head], "head"
+        elif b:
+            m.outcome, m.outcome_from = _outcome_of(b.group("cue")), "before"
+        elif g:
+            m.outcome, m.outcome_from = _outcome_of(g.group("cue")), "gap"
+
+
+def _has_aux(text: str) -> bool:
+    return bool(re.search(r"\b(?:were|was|are|is|been|be)\b", text, re.IGNORECASE))
+
+
+def _modifier_outcome(mods: list[str]) -> str:
+    for w in mods:
+        if w in ("dead", "slain", "killed"):
+            return "killed"
+        if w in ("wounded", "injured"):
+            return "injured"
+    return ""
+
+
+def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
+    """'Five soldiers and two civilians were killed'; 'killing 23 civilians and 14 officials'."""
+    changed = True
+    while changed:
+        changed = False
+        for i, m in enumerate(ms):
+            if m.outcome:
+                continue
+            after, before = gaps[i + 1], gaps[i]
+            joined_after = lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
+            if i + 1 < len(ms) and joined_after and ms[i + 1].outcome_from in (
+                    "after", "gap", "next", "head") and ms[i + 1].outcome:
+                m.outcome, m.outcome_from = ms[i + 1].outcome, "next"
+                changed = True
+            elif i > 0 and ms[i - 1].outcome and (
+                    (lx.CONNECTOR.match(before)
+                     and ms[i - 1].outcome_from in ("before", "previous"))
+                    or _SUBSET_END.search(before)):
+                m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
+                changed = True
+
+
+def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
+    i = ms.index(m)
+    if m.of_head in _OF_VICTIMS:
+        return True
+    before = gaps[i]
+    if lx.SUBSET_CONNECTOR.match(before) or _SUBSET_BEFORE.search(before[-60:]):
+        return not lx.UPDATE_CUE.search(before)
+    if i > 0 and lx.CONNECTOR.match(before) and ms[i - 1].subset:
+        return True  # "including two children and a woman"
+    return False
+
+
+def _categories(ms: list[Mention]) -> None:
+    previous: Mention | None = None
+    for m in ms:
+        m.category = _noun_category(m, previous)
+        if m.subset and m.category == "all":
+            m.category = "unknown"
+        elif m.subset and m.category != "unknown":
+            m.high = None  # at least N of this category; others may be too
+        if not m.subset and m.outcome:
+            previous = m
+
+
+def _noun_category(m: Mention, previous: Mention | None) -> str:
+    head = m.head
+    if head in lx.NEEDS_MODIFIER:
+        mods = set(m.mods)
+        if mods & lx.SECURITY_MODIFIERS:
+            return "security_forces"
+        if mods & lx.CIVILIAN_MODIFIERS:
+            return "civilians"
+        return lx.NEEDS_MODIFIER[head] or "all"
+    if head in _CATEGORY_OF:
+        return _CATEGORY_OF[head]
+    if head in _ADJECTIVE_HEADS:
+        head = ""  # "killed and three wounded": the number stands for an elided noun
+    elif head in lx.GENERIC_NOUNS or m.of_head:
+        return "all"
+    if head:
+        return "unknown"  # a noun that names no category: "30 apostates"
+    if previous is not None and previous.category not in ("all", "unknown"):
+        return previous.category  # "four soldiers were killed and two were injured"
+    return "all"
+
+
+def _claims(text: str, start: int, end: int, figures: list[Mention]) -> None:
+    events = _attributions(text[start:end])
+    for m in figures:
+        pos = m.start - start
+        before = [k for e, k in events if e <= pos]
+        after = [k for e, k in events if e >= m.end - start]
+        kind = before[-1] if before else (after[0] if after else "")
+        m.claim = kind == "claim"
+
+
+def _attributions(sentence: str) -> list[tuple[int, str]]:
+    """(end offset, 'claim' | 'official') for each attribution in a sentence, in order."""
+    events = [(m.end(), "claim") for m in lx.CLAIM_BY_GROUP.finditer(sentence)]
+    events += [(m.end(), "claim") for m in lx.CLAIM_VERB.finditer(sentence)]
+    events += [(m.end(), "official") for m in lx.OFFICIAL_SAID.finditer(sentence)]
+    # at the same position an official source wins: "militants ..., the army said"
+    return sorted(events, key=lambda e: (e[0], e[1] == "official"))
+
+
+def _updates(ms: list[Mention], gaps: list[str]) -> None:
+    for i, m in enumerate(ms):
+        if m.outcome and lx.UPDATE_CUE.search(gaps[i]):
+            m.update = True
+            if not m.head:
+                m.category = "all"
+
+
+def _drop_increments(figures: list[Mention]) -> list[Mention]:
+    """In a sentence with a toll update, the other figures of that outcome explain it."""
+    updated = {m.outcome for m in figures if m.update}
+    return [m for m in figures if m.update or m.outcome not in updated]
+
+
+def supersede(figures: list[Mention]) -> list[int]:
+    """Indexes of the figures of a document that a toll update does not replace."""
+    keep = []
+    for i, m in enumerate(figures):
+        replaced = any(
+            u.update and not m.update and not m.subset
+            and (u.category, u.outcome, u.claim) == (m.category, m.outcome, m.claim)
+            and m.low < u.low
+            for u in figures)
+        if not replaced:
+            keep.append(i)
+    return keep

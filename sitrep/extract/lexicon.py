@@ -1,0 +1,226 @@
+"""The words the extractor knows: victim nouns, casualty verbs, claims, subsets, toll updates.
+
+Only word lists and the regular expressions built from them live here, so that a reviewer can
+see in one place what the rules recognise. Nothing here looks at a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- numbers --------------------------------------------------------------------------------
+# Number words as sitrep.counts.parse_number reads them. "a", "an", "no", "none" are left out:
+# "a" only counts in "a dozen" / "a hundred" (or before a singular victim noun, see figures.py)
+# and zero is never a casualty figure.
+_UNIT_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+               "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALE_WORDS = ("dozen", "hundred", "thousand")
+_WORD = r"(?:" + "|".join(_TEN_WORDS + _UNIT_WORDS[::-1] + list(_SCALE_WORDS)) + r")"
+_WORDS = rf"{_WORD}(?:[\s-]+{_WORD})*"
+# "and" joins number words only after a scale: "one hundred and five", not "two and three".
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+"
+          rf"|(?:an?\s+|{_WORDS}[\s-]+)?(?:dozen|hundred|thousand)(?:\s+and\s+{_WORDS})?"
+          rf"|{_WORDS})")
+QUALIFIER = (r"(?:more\s+than|over|above|in\s+excess\s+of|at\s+least|a\s+minimum\s+of"
+             r"|no\s+fewer\s+than|no\s+less\s+than|up\s+to|at\s+most|as\s+many\s+as"
+             r"|no\s+more\s+than|about|around|some|approximately|roughly|nearly|almost"
+             r"|an\s+estimated)")
+COUNT_RE = re.compile(
+    rf"\b(?:{QUALIFIER}\s+)?"
+    rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}(?:\s*(?:-|–|—|\bto\b)\s*{NUMBER})?)"
+    rf"(?:\s+or\s+more|\+)?(?!\w)",
+    re.IGNORECASE,
+)
+
+# A number glued to these is not a count of people ("12-hour siege", "a 45-year-old man").
+NOT_PEOPLE_AFTER = re.compile(
+    r"^(?:\s*-\s*|\s+)?(?:year|yr|hour|hr|minute|min|day|week|month|km|kilomet|kilo|kg|"
+    r"inch|metre|meter|feet|foot|mile|per\s*cent|percent|pc\b|%|p\.?m\b|a\.?m\b|o'clock|"
+    r"rupee|rs\b|dollar|million|billion|crore|lakh|times\b|th\b|st\b|nd\b|rd\b|"
+    r"storey|story|tonne|ton\b|litre|mm\b|round|shot)"
+    r"|^\s*(?::|\.\d|/\d)",
+    re.IGNORECASE,
+)
+NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:\bno\.?|\bnumber|\bsection|\bn-|\bm-|\brs\.?|\$|\brescue|\bbrigade|\bcorps|\bwing|"
+    r"\bunit|\bplatoon|\bbattalion|\broute|\bblock|\bsector|\bphase|\bchapter|\barticle|"
+    r"\bpage|\bflight|\bpost|\bgate|\broom|\bhouse|\bstreet|\broad|\bkm|\bage[sd]?|\baged|"
+    r"\bclass|\bgrade|\bparagraph|\bcase)\s*$",
+    re.IGNORECASE,
+)
+MONTHS = ("january february march april may june july august september october november "
+          "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b\.?", re.IGNORECASE)
+
+# --- victim nouns -----------------------------------------------------------------------------
+CIVILIAN_NOUNS = set("""
+civilian civilians passenger passengers labourer labourers laborer laborers worker workers
+miner miners child children kid kids boy boys girl girls woman women villager villagers
+resident residents student students pupil pupils teacher teachers worshipper worshippers
+worshiper worshipers pilgrim pilgrims devotee devotees mourner mourners shopper shoppers
+trader traders shopkeeper shopkeepers vendor vendors passerby passersby passers-by
+pedestrian pedestrians bystander bystanders commuter commuters traveller travellers
+traveler travelers driver drivers engineer engineers national nationals foreigner
+foreigners tourist tourists doctor doctors nurse nurses journalist journalists reporter
+reporters farmer farmers fisherman fishermen herder herders shepherd shepherds hostage
+hostages relative relatives son sons daughter daughters wife wives infant infants baby babies
+vaccinator vaccinators employee employees contractor contractors lawyer lawyers voter voters
+supporter supporters patient patients cleric clerics imam prayer-leader elder elders
+politician politicians leader leaders activist activists guest guests customer customers
+spectator spectators player players labour labor
+""".split())
+SECURITY_NOUNS = set("""
+soldier soldiers troop troops trooper troopers serviceman servicemen jawan jawans sepoy sepoys
+policeman policemen policewoman policewomen constable constables cop cops personnel levies
+levy levies-men commando commandos paramilitary paramilitaries ranger rangers sentry sentries
+cadet cadets recruit recruits officer officers guardsman guardsmen
+""".split())
+MILITANT_NOUNS = set("""
+militant militants attacker attackers insurgent insurgents terrorist terrorists assailant
+assailants gunman gunmen fighter fighters rebel rebels bomber bombers separatist separatists
+jihadist jihadists jihadi jihadis khwarij khawarij khariji kharijis miscreant miscreants
+raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
+""".split())
+# Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
+GENERIC_NOUNS = set("""
+people persons person individuals individual victims victim men man others other bodies body
+dead injured wounded casualties lives souls youths youth
+""".split())
+# Heads that need a modifier: "security officials" are security forces, "officials" unknown.
+NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "man": None,
+                  "member": None, "members": None, "guard": "unknown", "guards": "unknown",
+                  "staff": "unknown", "officer": "security_forces",
+                  "officers": "security_forces", "personnel": "security_forces",
+                  "employee": "civilians", "employees": "civilians"}
+SECURITY_MODIFIERS = set("""
+security police army military fc frontier corps levies levy paramilitary rangers ctd
+counter-terrorism coast navy naval border intelligence law-enforcement scouts ispr sepoy
+""".split())
+CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "relief",
+                      "aid", "health", "bank", "company", "family"}
+# Heads that are never people: a number before them is not a casualty figure.
+NOT_PEOPLE_NOUNS = set("""
+rocket rockets vehicle vehicles house houses home homes shop shops bus buses truck trucks
+car cars coach coaches motorcycle motorcycles post posts checkpost checkposts check-posts
+weapon weapons grenade grenades hour hours day days minute minutes week weeks month months
+year years km kilometres kilometers metre metres feet kg kilogrammes kilograms percent
+school schools village villages district districts round rounds shell shells mortar
+mortars tonne tonnes incident incidents attack attacks time times project projects stall
+stalls case cases suspect suspects family families household households tent tents camp
+camps tower towers bridge bridges pipeline pipelines train trains shot shots bullet bullets
+kilogram device devices mine mines explosion explosions blast blasts group groups team
+teams convoy convoys brigade brigades batch batches compound compounds building buildings
+shelter shelters bodyguard vest vests
+""".split())
+PEOPLES = {"baloch": "Baloch", "baluch": "Baloch", "balochi": "Baloch", "pashtun": "Pashtun",
+           "pashtuns": "Pashtun", "pakhtun": "Pashtun", "pakhtuns": "Pashtun",
+           "pukhtun": "Pashtun", "pathan": "Pashtun", "pathans": "Pashtun",
+           "sindhi": "Sindhi", "sindhis": "Sindhi", "punjabi": "Punjabi", "punjabis": "Punjabi"}
+PEOPLE_PROVINCE = {"Baloch": "Balochistan", "Pashtun": "Khyber Pakhtunkhwa",
+                   "Sindhi": "Sindh", "Punjabi": "Punjab"}
+PROVINCE_RE = re.compile(
+    r"\b(Punjab|Sindh|Sind|Khyber[\s-]Pakhtunkhwa|KPK|KP|NWFP|Balochistan|Baluchistan"
+    r"|Gilgit[\s-]Baltistan|Azad\s+(?:Jammu\s+and\s+)?Kashmir|AJK|Islamabad)\b"
+    r"(?:\s+province)?"
+)
+# Words that may stand between a number and its noun ("14 security officials").
+NOUN_STOP = set("""
+were was are is be been being had have has and or but in on at by when after before who whom
+which that while as to for with during near from of including among into onto said says
+say told added reportedly also later all both had including across inside outside under over
+than this these those its their his her it they them we he she the a an there where whose
+""".split())
+
+# --- outcomes ---------------------------------------------------------------------------------
+KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+down|"
+                r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
+                r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?|"
+                r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
+                r"found\s+dead|beheaded|executed|massacred|murdered|lynched")
+INJURED_WORDS = (r"injured|wounded|hurt|sustained\s+(?:\w+\s+)?(?:injuries|wounds)|"
+                 r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed")
+_AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
+        r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
+        r"either|critically|seriously|severely|grievously|badly|slightly|fatally|mortally|"
+        r"instantly|brutally|either)\s+)*")
+# A passive or intransitive cue right after a figure: "23 civilians were killed".
+AFTER_CUE = re.compile(
+    rf"^\s*,?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    re.IGNORECASE,
+)
+# The same after a short modifier phrase, when an auxiliary marks the passive:
+# "a policeman escorting a polio team was shot dead".
+AFTER_GAP_CUE = re.compile(
+    rf"^[^,.;:]{{0,70}}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
+    rf"(?:\w+ly\s+)?(?P<cue>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    re.IGNORECASE,
+)
+# An active cue right before a figure: "killing 12", "the deaths of over 40".
+BEFORE_CUE = re.compile(
+    rf"\b(?P<cue>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
+    rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|"
+    rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
+    rf"deaths?\s+of|lives\s+of|bodies\s+of|dead\s+bodies\s+of|killing\s+of|murder\s+of|"
+    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s+"
+    rf"(?:included|include|includes|were|are)|"
+    rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
+    rf"casualties)(?:\s+were|\s+was)?|"
+    rf"toll\b[^,.;]{{0,50}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
+    rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\s+to)"
+    rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bodies|deceased|toll|"
+                       r"massacr|murder|execut|slew|victims|perish|succumb|beheaded|lynched",
+                       re.IGNORECASE)
+# Words that end a figure's reach when looking back for an active cue.
+CONNECTOR = re.compile(r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with|besides|"
+                       r"while|,)?\s*(?:another|also|his|her|their|its)?\s*$", re.IGNORECASE)
+SUBSET_CONNECTOR = re.compile(r"^\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|"
+                              r"of\s+them)\s*$", re.IGNORECASE)
+SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|among|of\s+whom)\b",
+                        re.IGNORECASE)
+
+# --- toll updates, claims, background -------------------------------------------------------
+UPDATE_CUE = re.compile(
+    r"\b(?:toll|tally)\b[^,.;]{0,40}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
+    r"jumped|reached|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
+    r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?(?:toll|tally)\s+to\s*$",
+    re.IGNORECASE,
+)
+GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\bBLA\b|\bBLF\b|"
+         r"\bBRAS\b|Baloch\s+Raaji\s+Aajoi\s+Sangar|\bTTP\b|Tehreek-e-Taliban|"
+         r"Tehrik-i-Taliban|Pakistani\s+Taliban|Islamic\s+State(?:\s+group)?|\bISIS\b|\bISKP\b|"
+         r"\bIS\b|Daesh|Al-Shabaab|al-Shabab|Boko\s+Haram|\bISWAP\b|Lashkar-e-\w+|"
+         r"Jaish-e-\w+|Hafiz\s+Gul\s+Bahadur|Majeed\s+Brigade|"
+         r"(?:the|a|an)\s+(?:\w+\s+){0,2}(?:group|outfit|organisation|organization|alliance)|"
+         r"its\s+fighters|"
+         r"(?:group|outfit)'s\s+spokesman")
+_SPEAKS = (r"(?:said|says|saying|stated|asserted|announced|statement|"
+           r"claim(?:ed|s|ing)?(?!\s+(?:responsibility|credit|ownership)))")
+# An armed group speaking: the group, an optional aside between commas, a few words, a verb.
+CLAIM_BY_GROUP = re.compile(
+    rf"(?:{GROUP})(?:\s*,[^,.;]{{0,80}},)?(?:\s+[\w'-]+){{0,4}}?\s*,?\s+{_SPEAKS}\b|"
+    rf"\baccording\s+to\s+(?:a\s+|the\s+)?(?:statement\s+(?:issued\s+)?by\s+)?(?:the\s+)?"
+    rf"(?:{GROUP})|\bits\s+fighters\b",
+    re.IGNORECASE,
+)
+CLAIM_VERB = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the\s+lives|lives|"
+                        r"credit|ownership|the\s+attack))", re.IGNORECASE)
+OFFICIAL_SAID = re.compile(
+    r"\b(?:police|officials?|military|army|ispr|spokes(?:man|person|woman)|sources|hospital|"
+    r"doctors?|residents|witnesses|elders|minister|commissioner|sho|dpo|ssp|officer|authorities|"
+    r"administration|rescue|levies|ctd|government)\b[^.;]{0,60}?\b(?:said|says|told|confirmed|"
+    r"added|put)\b|\baccording\s+to\s+(?:the\s+)?(?:police|officials?|hospital|sources|"
+    r"doctors?|residents|rescue|levies|authorities)",
+    re.IGNORECASE,
+)
+BACKGROUND_CUE = re.compile(
+    r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"
+    r"\bover\s+the\s+(?:past|last)\b|\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
+    r"\bin\s+(?:19|20)\d\d\b|\bso\s+far\s+this\s+year\b|\bearlier\s+this\s+year\b|"
+    r"\bin\s+(?:january|february|march|april|june|july|august|september|october|november|"
+    r"december)\b|\bin\s+similar\s+attacks\b|\bsince\s+(?:the\s+)?(?:start|beginning)\b",
+    re.IGNORECASE,
+)

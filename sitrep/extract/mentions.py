@@ -1,0 +1,222 @@
+"""Find the numbers of people in one sentence, with the noun each one counts.
+
+A *mention* is a count phrase ("over 40", "twenty-three", "between 14 and 20", "a dozen",
+or "a" before a singular victim noun) followed by its noun phrase ("individuals from Punjab
+province", "Frontier Corps personnel", "of the six attackers"). Numbers that count things
+other than people (hours, vehicles, dates, ages, police station numbers) are dropped here.
+Whether a mention is a casualty figure is decided later, in :mod:`figures`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.counts import CountError, parse_count
+from sitrep.extract import lexicon as lx
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*|[^\w\s]")
+_VICTIM_NOUNS = (lx.CIVILIAN_NOUNS | lx.SECURITY_NOUNS | lx.MILITANT_NOUNS
+                 | lx.GENERIC_NOUNS | set(lx.NEEDS_MODIFIER))
+_PLURAL_FORMS = {"men", "women", "children", "people", "personnel", "police", "levies",
+                 "troops", "gunmen", "policemen", "servicemen", "fishermen", "policewomen",
+                 "passersby", "passers-by", "khwarij", "khawarij", "dead", "injured",
+                 "wounded", "others", "staff"}
+_OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
+                  "injured": "injured", "wounded": "injured", "hurt": "injured"}
+_OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom)\b",
+                       re.IGNORECASE)
+_HOME = re.compile(
+    r"\s*,?\s*(?:(?:all|both|who|mostly|most|hailed|hailing|came|coming|were|was|belonging|"
+    r"belonged|residents|natives|originally)\s+)*(?:from|of|to)\s+(?:the\s+)?"
+    + lx.PROVINCE_RE.pattern
+)
+
+
+@dataclass
+class Mention:
+    """One count of people in a sentence; offsets are into the whole document."""
+
+    start: int            # evidence: the count phrase through its head noun
+    end: int
+    count_text: str       # "over 40": the words of the count, for the draft log
+    low: int
+    high: int | None
+    head: str = ""        # head noun, lower case ("" when the number stands alone)
+    mods: list[str] = field(default_factory=list)
+    np_end: int = 0       # end of the whole noun phrase (home province included)
+    of_head: str = ""     # "two of the injured" -> "injured"
+    singular: bool = False
+    home: str = ""        # "Punjab" (a province) or "Baloch" (a people)
+    # set by figures.py
+    outcome: str = ""
+    outcome_from: str = ""  # head | after | before | gap | next | previous
+    category: str = ""
+    subset: bool = False
+    claim: bool = False
+    update: bool = False
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """The mentions in ``text[start:end]`` (one sentence), in order."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in lx.COUNT_RE.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        mention = _count_mention(text, m.start(), m.end(), end)
+        if mention is not None:
+            found.append(mention)
+            taken.append((mention.start, mention.np_end))
+    for m in re.finditer(r"\b(?:a|an)\s+", text[start:end], re.IGNORECASE):
+        s = start + m.start()
+        if any(a <= s < b for a, b in taken):
+            continue
+        mention = _article_mention(text, s, start + m.end(), end)
+        if mention is not None:
+            found.append(mention)
+            taken.append((mention.start, mention.np_end))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
+    words = " ".join(text[s:e].split())
+    if _not_people(text, s, e, words):
+        return None
+    try:
+        count = parse_count(words)
+    except CountError:
+        return None
+    if count is None or count.high == 0:
+        return None
+    mention = Mention(s, e, words, count.low, count.high, np_end=e)
+    _attach_noun_phrase(text, mention, limit)
+    if mention.head in lx.NOT_PEOPLE_NOUNS:
+        return None
+    if _looks_like_year(words, mention):
+        return None
+    return mention
+
+
+def _not_people(text: str, s: int, e: int, words: str) -> bool:
+    after, before = text[e:e + 16], text[max(0, s - 14):s]
+    if lx.NOT_PEOPLE_AFTER.match(after) or lx.NOT_PEOPLE_BEFORE.search(before):
+        return True
+    if re.search(r"[-/]$", before) or re.match(r"^[-/]\w", after):
+        return True  # "N-70", "1/2"
+    if re.match(r"^\s+" + lx.MONTH_RE.pattern, after, re.IGNORECASE):
+        return True  # "25 August"
+    return bool(re.search(lx.MONTH_RE.pattern + r"\s*$", before, re.IGNORECASE))
+
+
+def _looks_like_year(words: str, mention: Mention) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", words)) and mention.head not in _VICTIM_NOUNS
+
+
+def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
+    """'a policeman', 'an attacker': one person, when the noun is a singular victim noun."""
+    mention = Mention(s, e, "1", 1, 1, np_end=e, singular=True)
+    _attach_noun_phrase(text, mention, limit)
+    head = mention.head
+    if not head or head in _PLURAL_FORMS or head.endswith("s") or head in lx.GENERIC_NOUNS:
+        return None
+    if head not in _VICTIM_NOUNS or head in {"levy", "personnel"}:
+        return None
+    return mention
+
+
+def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
+    """Fill head, mods, of_head, home and the evidence end of ``mention``."""
+    pos = mention.end
+    of = _OF_GROUP.match(text, pos, limit)
+    if of:
+        pos = _attach_of_group(text, mention, of, limit)
+        if mention.of_head:
+            return
+    tokens = _noun_tokens(text, pos, limit)
+    if not tokens:
+        return
+    head_i = _head_index([t for t, _, _ in tokens])
+    if head_i is None:
+        return
+    words = [t.lower() for t, _, _ in tokens]
+    after_head = words[head_i + 1] if head_i + 1 < len(words) else ""
+    mention.head = words[head_i]
+    if after_head in lx.NOT_PEOPLE_NOUNS:
+        mention.head = after_head  # "a militant hideout" counts hideouts, not militants
+    mention.mods = words[:head_i]
+    mention.end = mention.np_end = tokens[head_i][2]
+    for w in mention.mods:
+        if w in lx.PEOPLES:
+            mention.home = lx.PEOPLES[w]
+    _attach_home(text, mention, limit)
+
+
+def _attach_of_group(text: str, mention: Mention, of: re.Match, limit: int) -> int:
+    """'five of the six attackers', 'two of the injured', 'three of them'."""
+    det = of.group("det").lower()
+    if det in ("them", "whom"):
+        mention.of_head = det
+        mention.end = mention.np_end = of.end()
+        return of.end()
+    pos = of.end()
+    inner = lx.COUNT_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    if inner:
+        pos = inner.end()
+    tokens = _noun_tokens(text, pos, limit)
+    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
+    if head_i is None:
+        return of.start()
+    head = tokens[head_i][0].lower()
+    mention.end = mention.np_end = tokens[head_i][2]
+    if head in lx.GENERIC_NOUNS:
+        mention.of_head = head
+    else:
+        mention.head = head
+        mention.mods = [t.lower() for t, _, _ in tokens[:head_i]]
+    return mention.end
+
+
+def _noun_tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
+    """Up to four words after ``pos`` before a stop word, a number or punctuation."""
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text, pos, limit):
+        tok = m.group(0).rstrip(".")
+        if re.fullmatch(r"\w+-year-old", tok):  # "a 45-year-old shopkeeper"
+            out.append((tok, m.start(), m.start() + len(tok)))
+            continue
+        if not re.match(r"[A-Za-z]", tok) or tok.lower() in lx.NOUN_STOP:
+            break
+        out.append((tok, m.start(), m.start() + len(tok)))
+        if len(out) == 4:
+            break
+    return out
+
+
+def _head_index(tokens: list[str]) -> int | None:
+    """The victim noun among ``tokens`` (the last one), or an unknown plural noun first."""
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    for i, t in enumerate(lower[1:], start=1):
+        if t in _OUTCOME_HEADS:  # "others injured": the participle is not the noun
+            lower = lower[:i]
+            break
+    hits = [i for i, t in enumerate(lower) if t in _VICTIM_NOUNS]
+    if hits:
+        return hits[-1]
+    first = lower[0]
+    if first in lx.NOT_PEOPLE_NOUNS:
+        return 0  # "10 vehicles": found so that the caller can drop it
+    if (tokens[0][0].islower() and first.endswith("s") and not first.endswith("ss")
+            and len(first) > 3):
+        return 0  # "30 apostates": a noun the lexicon does not know
+    return None
+
+
+def _attach_home(text: str, mention: Mention, limit: int) -> None:
+    m = _HOME.match(text, mention.np_end, limit)
+    if not m:
+        return
+    from sitrep.places import resolve_province  # the shared alias table of province names
+    province = resolve_province(m.group(1), "PK")
+    mention.home = province.name if province else m.group(1)
+    mention.np_end = m.end()

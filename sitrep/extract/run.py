@@ -1,0 +1,50 @@
+"""Files in, files out: every ``*.txt`` of a folder -> candidates.csv and the two drafts."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures
+from sitrep.extract.drafts import draft_incidents, draft_victims
+
+
+def read_reports(seeds_dir: str | Path) -> dict[str, str]:
+    """File name -> text for every ``*.txt`` in ``seeds_dir``, in name order."""
+    folder = Path(seeds_dir)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"SEEDS={folder}: no such folder - point SEEDS at the folder "
+                                "holding the report .txt files")
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+
+
+def run_extract(seeds_dir: str | Path, out_dir: str | Path) -> dict:
+    """Write OUT/candidates.csv, OUT/incidents.csv and OUT/victims.csv; return row counts."""
+    texts = read_reports(seeds_dir)
+    frames = [extract_figures(text, name) for name, text in texts.items()]
+    candidates = (pd.concat(frames, ignore_index=True) if frames
+                  else pd.DataFrame(columns=list(CANDIDATE_COLUMNS)))
+    incidents = draft_incidents(candidates, texts)
+    victims = draft_victims(candidates)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in (("candidates.csv", candidates), ("incidents.csv", incidents),
+                        ("victims.csv", victims)):
+        write_csv_atomic(frame, out / name)
+    return {"documents": len(texts), "candidates": len(candidates),
+            "incidents": len(incidents), "victims": len(victims)}
+
+
+def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            frame.to_csv(fh, index=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
