@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract import lexicon as lx
-from sitrep.extract.mentions import Mention, find_mentions
+from sitrep.extract.mentions import Mention, find_mentions, noun_phrase
 
 _CATEGORY_OF = {**{w: "civilians" for w in lx.CIVILIAN_NOUNS},
                 **{w: "security_forces" for w in lx.SECURITY_NOUNS},
@@ -35,6 +35,8 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|among|of\
 _SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$",
                          re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
+_OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
+                  "injured": "injured", "wounded": "injured", "hurt": "injured"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
                "whom"}
 
@@ -50,6 +52,7 @@ def sentence_figures(text: str, start: int, end: int) -> list[Mention]:
     gaps = _gaps(text, start, end, mentions)
     _direct_outcomes(mentions, gaps)
     _shared_outcomes(mentions, gaps)
+    _predicates(text, end, mentions, gaps)
     figures = [m for m in mentions if m.outcome]
     for m in mentions:
         m.subset = _is_subset(m, mentions, gaps)
@@ -70,40 +73,79 @@ def _outcome_of(cue: str) -> str:
 
 
 def _direct_outcomes(ms: list[Mention], gaps: list[str]) -> None:
-    heads = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
-             "injured": "injured", "wounded": "injured", "hurt": "injured"}
     for i, m in enumerate(ms):
         before, after = gaps[i], gaps[i + 1]
-        nxt = i + 1 < len(ms)
-        own = heads.get(m.head) or _modifier_outcome(m.mods)
-        a = lx.AFTER_CUE.match(after)
-        if a and nxt and not after[a.end():].strip() and not _has_aux(after[:a.start("cue")]):
-            a = None  # "a bomber killed six": the verb belongs to the next figure
-        b = lx.BEFORE_CUE.search(before)
-        g = lx.AFTER_GAP_CUE.match(after)
-        if own and not m.of_head:
-            m.outcome, m.outcome_from = own, "head"
-        elif a:
-            m.outcome, m.outcome_from = _outcome_of(a.group("cue")), "after"
-        elif m.of_head in heads:
-            m.outcome, m.outcome_from = heads[m.of_head], "head"
-        elif b:
-            m.outcome, m.outcome_from = _outcome_of(b.group("cue")), "before"
-        elif g:
-            m.outcome, m.outcome_from = _outcome_of(g.group("cue")), "gap"
+        if lx.SPEAKER_AFTER.match(after):
+            m.speaker = True  # "a senior official said"
+            continue
+        found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
+                 or _modifier_outcome(m) or _before_outcome(m, before)
+                 or _gap_outcome(after) or _pronoun_outcome(after))
+        if found:
+            m.outcome, m.outcome_from = found
+
+
+def _own_outcome(m: Mention) -> tuple[str, str] | None:
+    """'11 dead', '37 bodies': the noun itself is the outcome."""
+    if m.head in _OUTCOME_HEADS and not m.of_head:
+        return _OUTCOME_HEADS[m.head], "head"
+    return None
+
+
+def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
+    """'23 civilians were killed', '11 others injured'."""
+    a = lx.AFTER_CUE.match(after)
+    if not a:
+        return None
+    if has_next and not after[a.end():].strip() and not _has_aux(after[:a.start("cue")]):
+        return None  # "a bomber killed six": the verb belongs to the next figure
+    return _outcome_of(a.group("cue")), "after"
+
+
+def _modifier_outcome(m: Mention) -> tuple[str, str] | None:
+    """'four wounded villagers'; 'two of the injured' (unless a verb after says more)."""
+    for w in m.mods:
+        if w in ("dead", "slain", "killed"):
+            return "killed", "head"
+        if w in ("wounded", "injured"):
+            return "injured", "head"
+    if m.of_head in _OUTCOME_HEADS:
+        return _OUTCOME_HEADS[m.of_head], "head"
+    return None
+
+
+def _before_outcome(m: Mention, before: str) -> tuple[str, str] | None:
+    """'killing nine people', 'the deaths of', 'the toll rose to', 'the attackers lost'."""
+    b = lx.BEFORE_CUE.search(before)
+    if not b:
+        return None
+    if b.group("tollnoun"):
+        m.hint = _CATEGORY_OF.get(b.group("tollnoun").lower(), "")
+    if b.group("tollout"):
+        return _outcome_of(b.group("tollout")), "before"
+    if b.group("lost"):
+        subject = re.search(r"(\w+)\s+(?:had\s+|have\s+|has\s+)?$", before[:b.start()])
+        m.hint = _CATEGORY_OF.get(subject.group(1).lower(), "") if subject else ""
+        if m.head not in ("men", "fighters", "soldiers", "personnel", "comrades", "members"):
+            return None  # "lost 3 vehicles" is not about people
+    return _outcome_of(b.group("cue")), "before"
+
+
+def _gap_outcome(after: str) -> tuple[str, str] | None:
+    g = lx.AFTER_GAP_CUE.match(after)
+    return (_outcome_of(g.group("cue")), "gap") if g else None
+
+
+def _pronoun_outcome(after: str) -> tuple[str, str] | None:
+    """'abducted 11 coal miners ... and later shot them dead'."""
+    p = lx.PRONOUN_CUE.search(after)
+    if not p:
+        return None
+    return ("killed" if p.group("kill") else "injured"), "pronoun"
 
 
 def _has_aux(text: str) -> bool:
     return bool(re.search(r"\b(?:were|was|are|is|been|be)\b", text, re.IGNORECASE))
-
-
-def _modifier_outcome(mods: list[str]) -> str:
-    for w in mods:
-        if w in ("dead", "slain", "killed"):
-            return "killed"
-        if w in ("wounded", "injured"):
-            return "injured"
-    return ""
 
 
 def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
@@ -112,7 +154,7 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
     while changed:
         changed = False
         for i, m in enumerate(ms):
-            if m.outcome:
+            if m.outcome or m.speaker:
                 continue
             after, before = gaps[i + 1], gaps[i]
             joined_after = lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
@@ -126,6 +168,20 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
                     or _SUBSET_END.search(before)):
                 m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
                 changed = True
+
+
+def _predicates(text: str, end: int, ms: list[Mention], gaps: list[str]) -> None:
+    """'the three killed were civilians': the category is named after the verb."""
+    for i, m in enumerate(ms):
+        if m.head and m.head not in lx.GENERIC_NOUNS:
+            continue
+        p = lx.PREDICATE.match(gaps[i + 1])
+        if not p:
+            continue
+        head, mods = noun_phrase(text, m.np_end + p.end(), end)
+        if head in _CATEGORY_OF:
+            m.hint = _CATEGORY_OF[head]
+            m.home = m.home or next((lx.PEOPLES[w] for w in mods if w in lx.PEOPLES), "")
 
 
 def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
@@ -154,6 +210,8 @@ def _categories(ms: list[Mention]) -> None:
 
 def _noun_category(m: Mention, previous: Mention | None) -> str:
     head = m.head
+    if m.hint and (not head or head in lx.GENERIC_NOUNS or head in lx.NEEDS_MODIFIER):
+        return m.hint  # "the number of policemen killed", "the attackers lost four men"
     if head in lx.NEEDS_MODIFIER:
         mods = set(m.mods)
         if mods & lx.SECURITY_MODIFIERS:
@@ -198,7 +256,7 @@ def _updates(ms: list[Mention], gaps: list[str]) -> None:
         if m.outcome and lx.UPDATE_CUE.search(gaps[i]):
             m.update = True
             if not m.head:
-                m.category = "all"
+                m.category = m.hint or "all"
 
 
 def _drop_increments(figures: list[Mention]) -> list[Mention]:

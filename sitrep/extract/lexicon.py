@@ -85,7 +85,7 @@ raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
 people persons person individuals individual victims victim men man others other bodies body
-dead injured wounded casualties lives souls youths youth
+dead killed injured wounded casualties lives souls youths youth
 """.split())
 # Heads that need a modifier: "security officials" are security forces, "officials" unknown.
 NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "man": None,
@@ -156,6 +156,9 @@ AFTER_GAP_CUE = re.compile(
     rf"(?:\w+ly\s+)?(?P<cue>{KILLED_WORDS}|{INJURED_WORDS})\b",
     re.IGNORECASE,
 )
+# "the number of policemen killed", "the number of dead": a toll that may name its victims.
+_NUMBER_OF = (r"number\s+of\s+(?:(?P<tollnoun>[a-z]+)\s+)?"
+              r"(?P<tollout>killed|dead|deaths|injured|wounded)\b")
 # An active cue right before a figure: "killing 12", "the deaths of over 40".
 BEFORE_CUE = re.compile(
     rf"\b(?P<cue>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
@@ -167,14 +170,27 @@ BEFORE_CUE = re.compile(
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties)(?:\s+were|\s+was)?|"
     rf"toll\b[^,.;]{{0,50}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
-    rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\s+to)"
+    rf"{_NUMBER_OF}[^,.;]{{0,50}}?\b(?:to|at|was|is|stood|stands|reached)|"
+    rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\s+to|"
+    rf"(?P<lost>lost))"
     rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?$",
     re.IGNORECASE,
 )
-DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bodies|deceased|toll|"
+DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bodies|deceased|toll|lost|"
                        r"massacr|murder|execut|slew|victims|perish|succumb|beheaded|lynched",
                        re.IGNORECASE)
-# Words that end a figure's reach when looking back for an active cue.
+# A mention followed by a speech verb is a speaker ("a senior official said"), not a victim.
+SPEAKER_AFTER = re.compile(r"^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|confirmed|"
+                           r"stated|claimed|announced)\b", re.IGNORECASE)
+# A later pronoun carries the outcome: "abducted 11 miners ... and later shot them dead".
+PRONOUN_CUE = re.compile(
+    rf"\b(?:(?P<kill>killed|shot|gunned\s+down|executed|murdered|beheaded|slaughtered)"
+    rf"\s+(?:all\s+(?:of\s+)?)?them\b|(?P<hurt>injured|wounded)\s+(?:all\s+(?:of\s+)?)?them\b)",
+    re.IGNORECASE)
+# "the three killed were civilians", "five of the dead were Sindhi workers".
+PREDICATE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:all\s+|mostly\s+|also\s+)?",
+                       re.IGNORECASE)
+# Words that join two figures so that they share a cue.
 CONNECTOR = re.compile(r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with|besides|"
                        r"while|,)?\s*(?:another|also|his|her|their|its)?\s*$", re.IGNORECASE)
 SUBSET_CONNECTOR = re.compile(r"^\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|"
@@ -186,7 +202,11 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|among|of\s+wh
 UPDATE_CUE = re.compile(
     r"\b(?:toll|tally)\b[^,.;]{0,40}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
     r"jumped|reached|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
-    r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?(?:toll|tally)\s+to\s*$",
+    r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,50}?"
+    r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|went\s+up|gone\s+up)\b"
+    r"[^,.;]{0,20}$|"
+    r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?(?:toll|tally|number\s+of"
+    r"\s+[^,.;]{0,30}?)\s+to\s*$",
     re.IGNORECASE,
 )
 GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\bBLA\b|\bBLF\b|"

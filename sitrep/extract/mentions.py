@@ -55,6 +55,8 @@ class Mention:
     subset: bool = False
     claim: bool = False
     update: bool = False
+    speaker: bool = False   # "a senior official said": the person speaks, not a victim
+    hint: str = ""          # a category named elsewhere: "the number of policemen killed"
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -175,6 +177,16 @@ def _attach_of_group(text: str, mention: Mention, of: re.Match, limit: int) -> i
         mention.head = head
         mention.mods = [t.lower() for t, _, _ in tokens[:head_i]]
     return mention.end
+
+
+def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, list[str]]:
+    """(head, modifiers) of the noun phrase starting at ``pos``; ("", []) when none."""
+    tokens = _noun_tokens(text, pos, limit)
+    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
+    if head_i is None:
+        return "", []
+    words = [t.lower() for t, _, _ in tokens]
+    return words[head_i], words[:head_i]
 
 
 def _noun_tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:

@@ -1,0 +1,262 @@
+"""Tests for sitrep.extract: the seed report's figures, the rules, the drafts, the notebook."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sitrep.extract import (CANDIDATE_COLUMNS, INCIDENT_COLUMNS, VICTIM_COLUMNS,  # noqa: E402
+                            draft_incidents, draft_victims, evaluate, evaluate_folder,
+                            extract_figures, run_extract)
+
+SEED = ROOT / "seeds" / "000_1a76105c3b426e2f.txt"
+FIXTURES = ROOT / "tests" / "fixtures" / "extract"
+
+
+def figures(text: str) -> set[tuple]:
+    """(category, outcome, low, high, claim) of every proposed figure; high None when open."""
+    c = extract_figures(text, "t.txt")
+    return {(r.victim_category, r.outcome, int(r.low),
+             None if pd.isna(r.high) else int(r.high), r.claim) for r in c.itertuples()}
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, pd.DataFrame]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, extract_figures(text, SEED.name)
+
+
+# --- the seed report -------------------------------------------------------------------------
+
+def _row(frame: pd.DataFrame, **where) -> pd.DataFrame:
+    mask = pd.Series(True, index=frame.index)
+    for column, value in where.items():
+        mask &= frame[column] == value
+    return frame[mask]
+
+
+def test_seed_columns_are_exactly_the_candidate_columns(seed):
+    assert list(seed[1].columns) == list(CANDIDATE_COLUMNS)
+
+
+def test_seed_23_civilians_and_14_security_officials_with_their_sentence(seed):
+    text, c = seed
+    civ = _row(c, victim_category="civilians", outcome="killed", low=23, high=23, claim="no")
+    sf = _row(c, victim_category="security_forces", outcome="killed", low=14, high=14,
+              claim="no")
+    assert len(civ) == 1 and len(sf) == 1
+    sentence = "The attacks claimed the lives of 23 civilians and 14 security officials"
+    assert civ.iloc[0]["sentence"].startswith(sentence)
+    assert text[civ.iloc[0]["start"]:civ.iloc[0]["end"]] == "23 civilians"
+    assert text[sf.iloc[0]["start"]:sf.iloc[0]["end"]] == "14 security officials"
+
+
+def test_seed_over_40_dead_in_all_is_open_from_41(seed):
+    text, c = seed
+    total = _row(c, victim_category="all", outcome="killed", low=41)
+    assert len(total) == 1 and pd.isna(total.iloc[0]["high"])
+    assert text[total.iloc[0]["start"]:total.iloc[0]["end"]] == "over 40 individuals"
+
+
+def test_seed_victims_by_origin_14_from_punjab_and_9_baloch(seed):
+    _, c = seed
+    punjab = _row(c, outcome="killed", low=14, home_province="Punjab")
+    baloch = _row(c, outcome="killed", low=9, home_province="Baloch")
+    assert len(punjab) == 1 and len(baloch) == 1
+    # parts of the victims of unknown kind, never a second total
+    assert set(punjab["victim_category"]) | set(baloch["victim_category"]) == {"unknown"}
+    assert "Musakhail" in set(punjab["place"]) | set(baloch["place"])
+    v = draft_victims(c)
+    got = {(r.home_province, r.count, r.basis) for r in v.itertuples()}
+    assert ("Punjab", "14", "reported") in got
+    assert ("Balochistan", "nine", "inferred") in got
+
+
+def test_seed_800_fighters_is_not_a_figure_and_nothing_is_a_claim(seed):
+    text, c = seed
+    assert 800 not in set(c["low"])
+    assert set(c["claim"]) == {"no"}  # "claimed responsibility", "claimed the lives of"
+
+
+def test_every_evidence_span_is_inside_its_sentence(seed):
+    text, c = seed
+    for r in c.itertuples():
+        evidence = text[r.start:r.end]
+        assert evidence and evidence in r.sentence
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty-three civilians were killed.", ("civilians", "killed", 23, 23, "no")),
+    ("Gunmen shot dead a dozen passengers.", ("civilians", "killed", 12, 12, "no")),
+    ("More than 40 people died.", ("all", "killed", 41, None, "no")),
+    ("At least 14 soldiers lost their lives.", ("security_forces", "killed", 14, None, "no")),
+    ("Up to 50 people were injured.", ("all", "injured", 0, 50, "no")),
+    ("Between 14 and 20 policemen were wounded.", ("security_forces", "injured", 14, 20, "no")),
+    ("About 30 labourers were hurt.", ("civilians", "injured", 30, 30, "no")),
+    ("Police recovered 1,200 bodies.", ("all", "killed", 1200, 1200, "no")),
+    ("Five FC personnel were martyred.", ("security_forces", "killed", 5, 5, "no")),
+    ("Three Levies men died.", ("security_forces", "killed", 3, 3, "no")),
+    ("Security forces killed 11 terrorists.", ("militants", "killed", 11, 11, "no")),
+    ("A policeman was shot dead.", ("security_forces", "killed", 1, 1, "no")),
+])
+def test_numbers_bounds_outcomes_and_categories(text, expected):
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The BLA said 800 of its fighters took part in the attacks.",
+    "Around 200 families were displaced by the fighting.",
+    "The attackers torched 10 vehicles and three were arrested.",
+    "Commandos ended the 12-hour siege at 4:30 pm on 26 August 2024.",
+    "Militants stormed Police Station No. 5 in Bannu.",
+    "No one was hurt in the blast.",
+    "Dozens of people were injured.",
+    "More than 200 people were killed in attacks across the province last year.",
+    "A group of 30 to 35 militants crossed the border.",
+])
+def test_numbers_that_are_not_casualty_figures(text):
+    assert figures(text) == set()
+
+
+def test_subset_is_a_lower_bound_of_its_category_never_a_second_total():
+    got = figures("Twelve people were killed, including two children and a woman.")
+    assert got == {("all", "killed", 12, 12, "no"), ("civilians", "killed", 2, None, "no"),
+                   ("civilians", "killed", 1, None, "no")}
+    drafted = draft_incidents(extract_figures(
+        "Twelve people were killed, including two children.", "s.txt"))
+    assert drafted.iloc[0]["killed_total"] == "twelve"
+    assert drafted.iloc[0]["killed_civilians"] == "at least 2"
+
+
+def test_toll_update_keeps_only_the_latest_figure():
+    got = figures("A bomb killed nine people on Friday. Officials said the death toll had "
+                  "risen to 15 after two of the injured died in hospital.")
+    assert got == {("all", "killed", 15, 15, "no")}
+
+
+def test_claims_are_flagged_and_kept_out_of_the_draft_counts():
+    text = ("Officials said five soldiers were killed. The BLA said its fighters had killed "
+            "18 soldiers, and the group claimed 30 more were wounded.")
+    got = figures(text)
+    assert ("security_forces", "killed", 5, 5, "no") in got
+    assert ("security_forces", "killed", 18, 18, "yes") in got
+    drafted = draft_incidents(extract_figures(text, "c.txt")).iloc[0]
+    assert drafted["killed_security_forces"] == "five"
+    assert "claim, not counted" in drafted["notes"] and "18" in drafted["notes"]
+
+
+def test_claimed_the_lives_and_claimed_responsibility_are_not_claims():
+    got = figures("The TTP claimed responsibility for the blast, which claimed the lives of "
+                  "seven policemen.")
+    assert got == {("security_forces", "killed", 7, 7, "no")}
+
+
+def test_home_province_reported_and_inferred():
+    c = extract_figures("Seven labourers from Punjab and four Sindhi drivers were killed.",
+                        "h.txt")
+    assert set(zip(c["low"], c["home_province"])) == {(7, "Punjab"), (4, "Sindhi")}
+    v = draft_victims(c)
+    assert set(zip(v["home_province"], v["basis"])) == {("Punjab", "reported"),
+                                                        ("Sindh", "inferred")}
+
+
+def test_same_text_gives_the_same_rows():
+    text = SEED.read_text(encoding="utf-8")
+    pd.testing.assert_frame_equal(extract_figures(text, "a"), extract_figures(text, "a"))
+
+
+# --- drafts and files --------------------------------------------------------------------------
+
+def test_draft_incident_for_the_seed(seed):
+    text, c = seed
+    row = draft_incidents(c, {SEED.name: text}).iloc[0]
+    assert row["killed_civilians"] == "23"
+    assert row["killed_security_forces"] == "14"
+    assert row["killed_total"] == "over 40"
+    assert row["killed_unknown"] == ""  # the 14 and 9 are parts of the total
+    assert row["province"] == "Balochistan"
+    assert row["perpetrator"] == "Baloch Liberation Army"
+
+
+def test_run_extract_writes_the_three_files(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (seeds / "b.txt").write_text("No one was hurt in the blast.", encoding="utf-8")
+    counts = run_extract(seeds, tmp_path / "out")
+    assert counts == {"documents": 2, "candidates": 6, "incidents": 2, "victims": 2}
+    cands = pd.read_csv(tmp_path / "out" / "candidates.csv")
+    assert list(cands.columns) == list(CANDIDATE_COLUMNS)
+    incidents = pd.read_csv(tmp_path / "out" / "incidents.csv")
+    assert list(incidents.columns) == list(INCIDENT_COLUMNS)
+    victims = pd.read_csv(tmp_path / "out" / "victims.csv")
+    assert list(victims.columns) == list(VICTIM_COLUMNS)
+    assert not list((tmp_path / "out").glob("*.tmp"))
+
+
+def test_run_extract_names_a_missing_folder(tmp_path):
+    with pytest.raises(FileNotFoundError, match="SEEDS="):
+        run_extract(tmp_path / "nowhere", tmp_path / "out")
+
+
+# --- evaluation --------------------------------------------------------------------------------
+
+def test_evaluate_counts_sets_of_figures():
+    gold = pd.DataFrame({"document": ["d", "d"], "victim_category": ["all", "civilians"],
+                         "outcome": ["killed", "killed"], "low": ["12", "2"],
+                         "high": ["12", ""], "claim": ["no", "no"]})
+    pred = pd.DataFrame({"document": ["d", "d", "d"],
+                         "victim_category": ["all", "all", "militants"],
+                         "outcome": ["killed"] * 3, "low": [12, 12, 3], "high": [12, 12, 3],
+                         "claim": ["no"] * 3})
+    result = evaluate(pred, gold)
+    assert (result["precision"], result["recall"]) == (0.5, 0.5)
+
+
+def test_dev_split_scores():
+    result = evaluate_folder(FIXTURES / "dev")
+    assert result["documents"] >= 25
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.9
+
+
+def test_heldout_split_precision_and_recall_at_least_0_9():
+    result = evaluate_folder(FIXTURES / "heldout")
+    assert result["documents"] >= 10
+    assert result["precision"] >= 0.9, result["per_document"]
+    assert result["recall"] >= 0.9, result["per_document"]
+
+
+# --- the notebook -----------------------------------------------------------------------------
+
+@pytest.mark.notebook
+def test_notebook_writes_candidates(tmp_path):
+    papermill = pytest.importorskip("papermill")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "candidates"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "00_extract.ipynb"), str(tmp_path / "run.ipynb"),
+        parameters={"SEEDS": str(seeds), "OUT": str(out)}, cwd=str(ROOT),
+        kernel_name="python3", progress_bar=False)
+    cands = pd.read_csv(out / "candidates.csv")
+    assert list(cands.columns) == list(CANDIDATE_COLUMNS)
+    assert {23, 14, 41, 9} <= set(cands["low"])
+    assert (out / "incidents.csv").is_file() and (out / "victims.csv").is_file()
+
+
+def test_notebook_is_committed_without_outputs():
+    import json
+    nb = json.loads((ROOT / "notebooks" / "00_extract.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
+    assert "parameters" in code[0]["metadata"].get("tags", [])
