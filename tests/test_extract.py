@@ -107,6 +107,11 @@ def test_every_evidence_span_is_inside_its_sentence(seed):
     ("Three Levies men died.", ("security_forces", "killed", 3, 3, "no")),
     ("Security forces killed 11 terrorists.", ("militants", "killed", 11, 11, "no")),
     ("A policeman was shot dead.", ("security_forces", "killed", 1, 1, "no")),
+    ("Nine people, all of them pilgrims, were killed.", ("all", "killed", 9, 9, "no")),
+    ("Three teachers were among the dead.", ("civilians", "killed", 3, None, "no")),
+    ("Roughly 10 to 12 rebels were killed.", ("militants", "killed", 10, 12, "no")),
+    ("Two constables were killed and a third was hurt.",
+     ("security_forces", "injured", 1, 1, "no")),
 ])
 def test_numbers_bounds_outcomes_and_categories(text, expected):
     assert expected in figures(text)
@@ -122,6 +127,8 @@ def test_numbers_bounds_outcomes_and_categories(text, expected):
     "Dozens of people were injured.",
     "More than 200 people were killed in attacks across the province last year.",
     "A group of 30 to 35 militants crossed the border.",
+    "No one was hurt in the raid, which came two days after six people were shot dead nearby.",
+    "A senior police official said the area was sealed.",
 ])
 def test_numbers_that_are_not_casualty_figures(text):
     assert figures(text) == set()

@@ -34,6 +34,8 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|among|of\
                             r"[^,;]*$", re.IGNORECASE)
 _SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$",
                          re.IGNORECASE)
+_ASIDE = re.compile(r"\s*,[^,;.\d]{1,60}(?=,)")
+_AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
                   "injured": "injured", "wounded": "injured", "hurt": "injured"}
@@ -47,6 +49,9 @@ def sentence_figures(text: str, start: int, end: int) -> list[Mention]:
     if lx.BACKGROUND_CUE.search(sentence):  # an aside ("who went missing last month") is not
         return []
     mentions = find_mentions(text, start, end)
+    earlier = lx.EARLIER_EVENT.search(text, start, end)
+    if earlier:  # "..., which came a day after four people were shot dead"
+        mentions = [m for m in mentions if m.start < earlier.start()]
     if not mentions:
         return []
     gaps = _gaps(text, start, end, mentions)
@@ -93,8 +98,13 @@ def _own_outcome(m: Mention) -> tuple[str, str] | None:
 
 
 def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
-    """'23 civilians were killed', '11 others injured'."""
+    """'23 civilians were killed', '11 others injured', '58 people, most of them lawyers, were
+    killed' (an aside between commas is skipped)."""
     a = lx.AFTER_CUE.match(after)
+    if not a:
+        aside = _ASIDE.match(after)
+        after = after[aside.end():] if aside else after
+        a = lx.AFTER_CUE.match(after) if aside else None
     if not a:
         return None
     if has_next and not after[a.end():].strip() and not _has_aux(after[:a.start("cue")]):
@@ -189,6 +199,8 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
     if m.of_head in _OF_VICTIMS:
         return True
     before = gaps[i]
+    if _AMONG_AFTER.match(gaps[i + 1]):
+        return True  # "two journalists were among the dead"
     if lx.SUBSET_CONNECTOR.match(before) or _SUBSET_BEFORE.search(before[-60:]):
         return not lx.UPDATE_CUE.search(before)
     if i > 0 and lx.CONNECTOR.match(before) and ms[i - 1].subset:
@@ -260,9 +272,11 @@ def _updates(ms: list[Mention], gaps: list[str]) -> None:
 
 
 def _drop_increments(figures: list[Mention]) -> list[Mention]:
-    """In a sentence with a toll update, the other figures of that outcome explain it."""
+    """In a sentence with a toll update, the other figures of that outcome explain it
+    ("after two of the injured died"), unless they break it down ("including 14 soldiers")."""
     updated = {m.outcome for m in figures if m.update}
-    return [m for m in figures if m.update or m.outcome not in updated]
+    return [m for m in figures if m.update or m.outcome not in updated
+            or (m.subset and not m.of_head)]
 
 
 def supersede(figures: list[Mention]) -> list[int]:

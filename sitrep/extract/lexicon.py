@@ -68,13 +68,16 @@ hostages relative relatives son sons daughter daughters wife wives infant infant
 vaccinator vaccinators employee employees contractor contractors lawyer lawyers voter voters
 supporter supporters patient patients cleric clerics imam prayer-leader elder elders
 politician politicians leader leaders activist activists guest guests customer customers
+cameraman cameramen photographer photographers
 spectator spectators player players labour labor
 """.split())
 SECURITY_NOUNS = set("""
 soldier soldiers troop troops trooper troopers serviceman servicemen jawan jawans sepoy sepoys
 policeman policemen policewoman policewomen constable constables cop cops personnel levies
 levy levies-men commando commandos paramilitary paramilitaries ranger rangers sentry sentries
-cadet cadets recruit recruits officer officers guardsman guardsmen
+cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors lieutenant lieutenants
+colonel colonels brigadier subedar subedars havildar havildars naik naiks sergeant sergeants
+sub-inspector sub-inspectors inspector inspectors asi sho
 """.split())
 MILITANT_NOUNS = set("""
 militant militants attacker attackers insurgent insurgents terrorist terrorists assailant
@@ -143,10 +146,14 @@ INJURED_WORDS = (r"injured|wounded|hurt|sustained\s+(?:\w+\s+)?(?:injuries|wound
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
         r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
         r"either|critically|seriously|severely|grievously|badly|slightly|fatally|mortally|"
-        r"instantly|brutally|either)\s+)*")
+        r"instantly|brutally|found|later)\s+)*")
+# "two journalists were among the dead": an outcome, and a part of the victims.
+AMONG_AFTER = (r"among\s+(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|"
+               r"casualties)")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
 AFTER_CUE = re.compile(
-    rf"^\s*,?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    rf"^\s*,?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|"
+    rf"{AMONG_AFTER})\b",
     re.IGNORECASE,
 )
 # The same after a short modifier phrase, when an auxiliary marks the passive:
@@ -170,7 +177,7 @@ BEFORE_CUE = re.compile(
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties)(?:\s+were|\s+was)?|"
     rf"toll\b[^,.;]{{0,50}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
-    rf"{_NUMBER_OF}[^,.;]{{0,50}}?\b(?:to|at|was|is|stood|stands|reached)|"
+    rf"{_NUMBER_OF}[^,.;]{{0,80}}?\b(?:to|at|was|is|stood|stands|reached)|"
     rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\s+to|"
     rf"(?P<lost>lost))"
     rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?$",
@@ -202,7 +209,7 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|among|of\s+wh
 UPDATE_CUE = re.compile(
     r"\b(?:toll|tally)\b[^,.;]{0,40}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
     r"jumped|reached|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
-    r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,50}?"
+    r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,80}?"
     r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|went\s+up|gone\s+up)\b"
     r"[^,.;]{0,20}$|"
     r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?(?:toll|tally|number\s+of"
@@ -236,6 +243,10 @@ OFFICIAL_SAID = re.compile(
     r"doctors?|residents|rescue|levies|authorities)",
     re.IGNORECASE,
 )
+# Figures after these words belong to an earlier event: "a day after four people were shot".
+EARLIER_EVENT = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+|several|few)\s+"
+                           r"(?:day|days|week|weeks|month|months)\s+(?:after|before)\b",
+                           re.IGNORECASE)
 BACKGROUND_CUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"
     r"\bover\s+the\s+(?:past|last)\b|\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"

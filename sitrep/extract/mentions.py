@@ -85,10 +85,7 @@ def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     words = " ".join(text[s:e].split())
     if _not_people(text, s, e, words):
         return None
-    try:
-        count = parse_count(words)
-    except CountError:
-        return None
+    count = _parse(words)
     if count is None or count.high == 0:
         return None
     mention = Mention(s, e, words, count.low, count.high, np_end=e)
@@ -98,6 +95,20 @@ def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     if _looks_like_year(words, mention):
         return None
     return mention
+
+
+def _parse(words: str):
+    """parse_count, plus 'an estimated 15 to 20' (an approximate range), read as the range."""
+    try:
+        return parse_count(words)
+    except CountError:
+        pass
+    bare = re.sub(r"^(?:about|around|some|approximately|roughly|nearly|almost|an\s+estimated|"
+                  r"estimated)\s+", "", words, flags=re.IGNORECASE)
+    try:
+        return parse_count(bare) if bare != words else None
+    except CountError:
+        return None
 
 
 def _not_people(text: str, s: int, e: int, words: str) -> bool:
@@ -115,8 +126,16 @@ def _looks_like_year(words: str, mention: Mention) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", words)) and mention.head not in _VICTIM_NOUNS
 
 
+_ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+                      re.IGNORECASE)
+
+
 def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
-    """'a policeman', 'an attacker': one person, when the noun is a singular victim noun."""
+    """'a policeman', 'an attacker': one person, when the noun is a singular victim noun;
+    'a fourth was wounded': one more of the people just counted."""
+    ordinal = _ORDINAL.match(text, e, limit)
+    if ordinal and not _noun_tokens(text, ordinal.end(), limit):
+        return Mention(s, ordinal.end(), "1", 1, 1, np_end=ordinal.end(), singular=True)
     mention = Mention(s, e, "1", 1, 1, np_end=e, singular=True)
     _attach_noun_phrase(text, mention, limit)
     head = mention.head
