@@ -1,0 +1,709 @@
+"""Dataset exports (ACLED, UCDP GED, GTD) -> the same reports and figures as the native log.
+
+Each dataset's reader module holds only that dataset's rules in a :class:`Dataset` (which columns,
+how to date an event, how its deaths split into victim categories, what to tell the methodology
+section). This module does the rest, the same way for all three:
+
+* A CSV file streams through pyarrow in blocks of ``BLOCK_SIZE``, reading only the dataset's
+  columns and reading them as text: numbers are checked here, cell by cell, so a bad cell becomes
+  a problem with its line instead of a crash. The country and province columns are read
+  dictionary-encoded, so each distinct name is resolved once per block and rows outside COUNTRY
+  (and PROVINCE, when COUNTRY is given) are dropped before they reach pandas. The rest is
+  processed in pandas in chunks of at most ``CHUNK_ROWS`` rows, so the file is never held whole.
+* Text is read as UTF-8; a file that is not valid UTF-8 (GTD ships as ISO-8859-1) is read as
+  ISO-8859-1 (Latin-1) instead, and the methodology says which.
+* An XLSX file (small by nature) is read with openpyxl and then goes through the same steps.
+* Every input data row is accounted for in the audit: rows the filters drop are summed per reason
+  (line empty, ``rows`` = how many); every other row has its own audit row (kept, merged or
+  rejected) with its line, which is the data record's index + 2 (the header is line 1), as a
+  spreadsheet numbers it, even when quoted cells hold line breaks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from sitrep import places
+from sitrep.filters import Filters, unmatched_province
+from sitrep.problems import InputError, Problem
+from sitrep.readers.base import ReadResult
+from sitrep.schema import (AUDIT_COLUMNS, CATEGORIES, FIGURE_COLUMNS, REPORT_COLUMNS,
+                           SOURCE_COLUMNS)
+
+LINE = "_line"
+BLOCK_SIZE = 2 << 20      # 2 MiB: measured fastest with the lowest memory (see README notes)
+CHUNK_ROWS = 200_000      # rows inside the filters handed to pandas at a time
+UTF8, LATIN1 = "UTF-8", "ISO-8859-1 (Latin-1)"
+FAULT_COLUMNS = ("row", "column", "value", "message", "fix", "severity")
+FIG_PART_COLUMNS = ("row", "category", "outcome", "low", "high", "point", "derived", "text")
+INT = "Int64"
+
+
+# --- what a dataset module provides ---------------------------------------------------------
+
+class Dates(NamedTuple):
+    """Each row's date (NaT when it cannot be dated), its precision and the faults found.
+
+    ``first``/``last`` optionally bound undated rows (e.g. GTD with an unknown month: the year),
+    so that a row whose whole range lies outside START..END is filtered, not rejected.
+    """
+    date: pd.Series
+    precision: pd.Series
+    faults: pd.DataFrame
+    first: pd.Series | None = None
+    last: pd.Series | None = None
+
+
+class Figures(NamedTuple):
+    """Figures in long form (FIG_PART_COLUMNS; ``row`` is the frame's index) and faults."""
+    figures: pd.DataFrame
+    faults: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str                 # "ACLED": ReadResult.dataset
+    source_id: str            # the id every report cites
+    publisher: str
+    url: str
+    id_column: str            # the dataset's event id
+    country_column: str
+    province_column: str
+    required: tuple[str, ...]  # read; the file must have them (codebook names)
+    optional: tuple[str, ...]  # read when present
+    # raw province cell -> the name to resolve ("" = province unknown)
+    province_name: Callable[[str], str]
+    dates: Callable[[pd.DataFrame], Dates]
+    # -> columns district (cleaned name, resolved here), location, event_type, perpetrator
+    describe: Callable[[pd.DataFrame], pd.DataFrame]
+    figures: Callable[[pd.DataFrame], Figures]
+    # (columns read, kept reports) -> methodology sentences on the dataset's own rules
+    method: Callable[[set[str], pd.DataFrame], list[str]]
+
+
+# --- small pure helpers the dataset modules use -----------------------------------------------
+
+def no_faults() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in FAULT_COLUMNS})
+
+
+def faults_where(mask: pd.Series, values: pd.Series, column: str, message: str | pd.Series,
+                 fix: str = "", severity: str = "error") -> pd.DataFrame:
+    """One fault per row where ``mask`` holds (``message`` may vary by row)."""
+    mask = mask.fillna(False).astype(bool)
+    if not mask.any():
+        return no_faults()
+    msg = message[mask] if isinstance(message, pd.Series) else message
+    return pd.DataFrame({"row": values.index[mask], "column": column,
+                         "value": values[mask].astype(str).to_numpy(), "message": msg,
+                         "fix": fix, "severity": severity}).reset_index(drop=True)
+
+
+def concat_faults(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else no_faults()
+
+
+def whole_numbers(frame: pd.DataFrame, column: str, unknown: frozenset[str] = frozenset(),
+                  empty_fix: str = "") -> tuple[pd.Series, pd.DataFrame]:
+    """A count column -> Int64 (<NA> = unknown) and faults for text, fractions and negatives.
+
+    ``unknown`` lists the cell texts (after trimming, and as numbers) that mean "not known"
+    (GTD: "", "-9", "-99"); an empty cell not in ``unknown`` is a fault with ``empty_fix``.
+    """
+    raw = frame[column].astype(str).str.strip()
+    num = pd.to_numeric(raw, errors="coerce")
+    unknown_nums = {float(u) for u in unknown if _is_number(u)}
+    is_unknown = raw.isin(list(unknown)) | num.isin(list(unknown_nums))
+    empty = (raw == "") & ~is_unknown
+    bad_text = num.isna() & ~is_unknown & ~empty
+    fraction = num.notna() & ~is_unknown & (num % 1 != 0)
+    negative = num.notna() & ~is_unknown & ~fraction & (num < 0)
+    faults = concat_faults([
+        faults_where(empty, raw, column, "is empty", empty_fix),
+        faults_where(bad_text, raw, column, "is not a number", "give a whole number"),
+        faults_where(fraction, raw, column, "is not a whole number", "give a whole number"),
+        faults_where(negative, raw, column, "is negative",
+                     "give the number of people (0 or more)"),
+    ])
+    ok = num.notna() & ~is_unknown & ~fraction & ~negative
+    return num.where(ok).astype(INT), faults
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+_ISO = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2})(?:[ T].*)?$")
+
+
+def iso_dates(values: pd.Series) -> pd.Series:
+    """'2024-08-26' (optionally followed by a time) -> datetime64; NaT when not that shape."""
+    day = values.astype(str).str.extract(_ISO, expand=False)
+    return pd.to_datetime(day, format="%Y-%m-%d", errors="coerce")
+
+
+def figure_part(values: pd.Series, category: str, outcome: str, derived: pd.Series | str = "",
+                low: pd.Series | None = None, high: pd.Series | None = None,
+                text: pd.Series | None = None) -> pd.DataFrame:
+    """Figures for the rows where ``values`` is known: point = values; low/high default to it."""
+    known = values.notna()
+    v = values[known]
+    lo = v if low is None else low[known]
+    hi = v if high is None else high[known]
+    return pd.DataFrame({
+        "row": v.index, "category": category, "outcome": outcome,
+        "low": lo.astype(INT).to_numpy(), "high": hi.astype(INT).to_numpy(),
+        "point": v.astype(INT).to_numpy(),
+        "derived": derived[known].to_numpy() if isinstance(derived, pd.Series) else derived,
+        "text": (v.astype(str) if text is None else text[known]).to_numpy(),
+    })
+
+
+def category_figures(parts: dict[str, list[pd.Series]], outcome: str) -> list[pd.DataFrame]:
+    """Each category's figure is the sum of its known parts.
+
+    A part is <NA> on rows where it does not apply to the category or is unknown; a category has
+    no figure on a row where all its parts are <NA>. ``derived`` is "sum" where two or more
+    parts were added (UCDP's deaths_a and deaths_b both on the non-state side, say).
+    """
+    out = []
+    for category in CATEGORIES:
+        series = parts.get(category, [])
+        if not series:
+            continue
+        stacked = pd.concat(series, axis=1)
+        n = stacked.notna().sum(axis=1)
+        total = stacked.sum(axis=1, min_count=1).astype(INT).where(n > 0)
+        derived = pd.Series(np.where(n > 1, "sum", ""), index=stacked.index)
+        out.append(figure_part(total, category, outcome, derived))
+    return out
+
+
+def all_figure(cats: list[pd.DataFrame], index: pd.Index, outcome: str,
+               total: pd.Series | None = None, low: pd.Series | None = None,
+               high: pd.Series | None = None, text: pd.Series | None = None) -> pd.DataFrame:
+    """The event's 'all': its stated total where known, else the sum of its category figures."""
+    total = pd.Series(pd.NA, index=index, dtype=INT) if total is None else total
+    stated = figure_part(total, "all", outcome, "", low, high, text)
+    rest = index[total.isna()]
+    f = pd.concat(cats, ignore_index=True) if cats else pd.DataFrame(columns=FIG_PART_COLUMNS)
+    f = f[f["row"].isin(rest)]
+    if f.empty:
+        return stated
+    g = f.assign(open=f["high"].isna()).groupby("row", sort=False)
+    s = g[["low", "high", "point"]].sum()
+    high = s["high"].astype(INT).mask(g["open"].any())
+    summed = pd.DataFrame({"row": s.index, "category": "all", "outcome": outcome,
+                           "low": s["low"].astype(INT).to_numpy(),
+                           "high": high.to_numpy(),
+                           "point": s["point"].astype(INT).to_numpy(), "derived": "sum",
+                           "text": s["point"].astype(str).to_numpy()})
+    return pd.concat([stated, summed], ignore_index=True)
+
+
+def strip_suffix(name: str, word: str) -> str:
+    """'Balochistan province' -> 'Balochistan' (case-insensitive, trailing word only)."""
+    text = " ".join(str(name).split())
+    if text.lower().endswith(" " + word):
+        text = text[: -len(word) - 1].rstrip()
+    return text
+
+
+# --- reading the file -----------------------------------------------------------------------
+
+class _Encoding(Exception):
+    """The file claimed UTF-8 in its first block but is not UTF-8 further on."""
+
+
+@dataclass
+class _Source:
+    name: str
+    columns: list[str]   # the dataset's columns found in the header
+    encoding: str
+    batches: Callable[[], Iterator[tuple[pa.RecordBatch, np.ndarray]]]
+
+
+def _header_and_encoding(path: Path) -> tuple[list[str], str]:
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 20)
+    encoding = UTF8
+    if not head.startswith(codecs.BOM_UTF8):
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        except UnicodeDecodeError:
+            encoding = LATIN1
+    text = head.decode("utf-8-sig", errors="replace") if encoding == UTF8 \
+        else head.decode("latin-1")
+    first = next(csv.reader(io.StringIO(text, newline="")), [])
+    return [c.strip() for c in first], encoding
+
+
+def _csv_source(path: Path, ds: Dataset, encoding: str | None = None) -> _Source:
+    header, sniffed = _header_and_encoding(path)
+    encoding = encoding or sniffed
+    columns = _check_columns(path.name, header, ds)
+    names = pa.dictionary(pa.int32(), pa.string())
+    types = {c: pa.string() for c in columns}
+    types[ds.country_column] = types[ds.province_column] = names
+
+    def batches() -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(block_size=BLOCK_SIZE,
+                                           encoding="utf8" if encoding == UTF8 else "latin-1"),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(include_columns=columns, column_types=types,
+                                                 strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False))
+        seen = 0
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                return
+            except pa.ArrowInvalid as exc:
+                if "UTF8" in str(exc) and encoding == UTF8:
+                    raise _Encoding() from exc
+                raise InputError(message=f"{path.name}: cannot be read as CSV after line "
+                                         f"{seen + 1} ({exc}) - check that cells holding commas,"
+                                         " quotes or line breaks are in double quotes") from None
+            yield batch, np.arange(seen + 2, seen + 2 + batch.num_rows)
+            seen += batch.num_rows
+
+    return _Source(path.name, columns, encoding, batches)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _xlsx_source(path: Path, ds: Dataset) -> _Source:
+    from openpyxl import load_workbook  # only when a workbook is read
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise InputError(message=f"{path.name}: cannot be read as a workbook ({exc}) - save the "
+                                 "export again as CSV or XLSX") from None
+    try:
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        header = [_cell_text(c) for c in next(rows, ())]
+        columns = _check_columns(path.name, header, ds)
+        where = [header.index(c) for c in columns]
+        cells: list[list[str]] = [[] for _ in columns]
+        lines = []
+        for line, row in enumerate(rows, start=2):
+            texts = [_cell_text(row[i]) if i < len(row) else "" for i in where]
+            if not any(_cell_text(v) for v in row):
+                continue  # a blank row is not a row
+            for store, t in zip(cells, texts):
+                store.append(t)
+            lines.append(line)
+    finally:
+        wb.close()
+    table = pa.table({c: pa.array(v, pa.string()) for c, v in zip(columns, cells)})
+    for c in (ds.country_column, ds.province_column):
+        table = table.set_column(table.schema.get_field_index(c), c,
+                                 table.column(c).dictionary_encode())
+    table = table.combine_chunks()
+    line_array = np.asarray(lines, dtype=np.int64)
+
+    def batches() -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
+        start = 0
+        for batch in table.to_batches(max_chunksize=CHUNK_ROWS):
+            yield batch, line_array[start:start + batch.num_rows]
+            start += batch.num_rows
+
+    return _Source(path.name, columns, "XLSX", batches)
+
+
+def _check_columns(name: str, header: list[str], ds: Dataset) -> list[str]:
+    missing = [c for c in ds.required if c not in header]
+    if missing:
+        problems = [Problem(name, 1, c, "", "required column is missing",
+                            f"a {ds.name} export names it '{c}' in its header (codebook "
+                            f"spelling); columns found: {', '.join(h for h in header if h)}")
+                    for c in missing]
+        raise InputError(problems, message="\n".join(
+            [f"{name} is not a complete {ds.name} export:", *(f"  {p}" for p in problems)]))
+    return [c for c in ds.required + ds.optional if c in header]
+
+
+# --- filtering while reading ----------------------------------------------------------------
+
+def outside_country(filters: Filters, name: str = "") -> str:
+    text = f"outside COUNTRY={filters.country}"
+    return f"{text} (country '{name}' not recognised)" if name else text
+
+
+def outside_province(filters: Filters) -> str:
+    return f"outside PROVINCE={filters.province}"
+
+
+class _Places:
+    """Country and province names -> codes, each distinct name resolved once per run."""
+
+    def __init__(self, ds: Dataset, filters: Filters):
+        self.ds, self.filters = ds, filters
+        self.countries: dict[str, places.Country | None] = {}
+        self.provinces: dict[tuple[str, str], places.Province | None] = {}
+        self.clean: dict[str, str] = {}
+
+    def country(self, name: str) -> places.Country | None:
+        if name not in self.countries:
+            self.countries[name] = places.resolve_country(name) if name.strip() else None
+        return self.countries[name]
+
+    def province_name(self, raw: str) -> str:
+        if raw not in self.clean:
+            self.clean[raw] = self.ds.province_name(raw)
+        return self.clean[raw]
+
+    def province(self, name: str, country_code: str) -> places.Province | None:
+        key = (name, country_code)
+        if key not in self.provinces:
+            self.provinces[key] = places.resolve_province(name, country_code) \
+                if name and country_code else None
+        return self.provinces[key]
+
+    def block_mask(self, batch: pa.RecordBatch) -> tuple[np.ndarray, Counter]:
+        """Rows of one block inside COUNTRY (and PROVINCE, with COUNTRY), by distinct name."""
+        f, counts = self.filters, Counter()
+        keep = np.ones(batch.num_rows, dtype=bool)
+        if not f.country_code:
+            return keep, counts
+        col = batch.column(self.ds.country_column)
+        idx = col.indices.to_numpy(zero_copy_only=False)
+        names = col.dictionary.to_pylist()
+        found = [self.country(n) for n in names]
+        inside = np.array([c is not None and c.code == f.country_code for c in found], bool)
+        per_name = np.bincount(idx, minlength=len(names))
+        for n, c, k in zip(names, found, per_name):
+            if k and not (c is not None and c.code == f.country_code):
+                counts[outside_country(f, "" if c is not None else n)] += int(k)
+        keep = inside[idx] if len(names) else np.zeros(batch.num_rows, bool)
+        if f.province and keep.any():
+            wanted = f.province_code_in(f.country_code)
+            col = batch.column(self.ds.province_column)
+            pidx = col.indices.to_numpy(zero_copy_only=False)
+            out = []
+            for raw in col.dictionary.to_pylist():
+                name = self.province_name(raw)
+                p = self.province(name, f.country_code)
+                out.append(name == "" or (p is not None and p.code != wanted))
+            drop = keep & np.array(out, bool)[pidx]
+            if drop.any():
+                counts[outside_province(f)] += int(drop.sum())
+                keep &= ~drop
+        return keep, counts
+
+
+def _date_reasons(filters: Filters, dates: Dates) -> pd.Series:
+    reason = pd.Series("", index=dates.date.index, dtype=object)
+    latest = dates.date if dates.last is None else dates.date.fillna(dates.last)
+    earliest = dates.date if dates.first is None else dates.date.fillna(dates.first)
+    if filters.start:
+        out = (latest < pd.Timestamp(filters.start)).fillna(False).to_numpy(bool)
+        reason[out] = f"before START={filters.start}"
+    if filters.end:
+        out = (earliest > pd.Timestamp(filters.end)).fillna(False).to_numpy(bool)
+        reason[out & (reason == "").to_numpy()] = f"after END={filters.end}"
+    return reason
+
+
+# --- one chunk of rows inside COUNTRY/PROVINCE -> reports, figures, audit, problems ----------
+
+@dataclass
+class _Part:
+    reports: pd.DataFrame
+    figures: pd.DataFrame
+    audit: pd.DataFrame
+    problems: list[Problem]
+    filtered: Counter
+
+
+def _chunk(frame: pd.DataFrame, ds: Dataset, filters: Filters, name: str,
+           pl: _Places) -> _Part:
+    """Resolve places, date, filter, check and turn one chunk of rows into reports/figures."""
+    raw_country = frame[ds.country_column]
+    country = raw_country.map(pl.country)
+    cc = country.map(lambda c: c.code if c is not None else "")
+    pname = frame[ds.province_column].map(pl.province_name)
+    prov = pd.Series([pl.province(n, c) for n, c in zip(pname, cc)], index=frame.index,
+                     dtype=object)
+    pcode = prov.map(lambda p: p.code if p is not None else "")
+    dates = ds.dates(frame)
+
+    # Why a row is outside, in the order Filters.reasons uses: country, province, dates.
+    reason = pd.Series("", index=frame.index, dtype=object)
+    if filters.country_code:
+        out = cc != filters.country_code
+        reason[out] = [outside_country(filters, "" if c else n)
+                       for n, c in zip(raw_country[out], cc[out])]
+    if filters.province:
+        wanted = cc.map(lambda c: filters.province_code_in(c) or "" if c else "")
+        out = (pname == "") | (wanted == "") | ((pcode != "") & (pcode != wanted))
+        reason[out & (reason == "")] = outside_province(filters)
+    dreason = _date_reasons(filters, dates)
+    reason = reason.where(reason != "", dreason)
+    filtered = Counter(reason[reason != ""].value_counts().to_dict())
+
+    scope = frame[reason == ""]
+    idx = scope.index
+    faults = [
+        faults_where(cc[idx] == "", raw_country[idx], ds.country_column,
+                     "is not a country this tool recognises",
+                     "give COUNTRY= to brief on one country (other countries' rows are then "
+                     "filtered out), or add the spelling to the country look-up"),
+        _province_faults(scope, ds, pname[idx], prov[idx], cc[idx], country[idx]),
+        dates.faults[dates.faults["row"].isin(idx)],
+    ]
+    figs = ds.figures(scope)
+    faults.append(figs.faults)
+    faults = concat_faults(faults)
+    line = frame[LINE]
+    problems = [Problem(name, int(line[r]), c, str(v), m, fx, s)
+                for r, c, v, m, fx, s in faults.itertuples(index=False)]
+    errors = faults[faults["severity"] == "error"].drop_duplicates("row")
+    rejected = pd.Series(errors["message"].to_numpy(), index=errors["row"].to_numpy())
+    rejected_col = pd.Series(errors["column"].to_numpy(), index=errors["row"].to_numpy())
+    ok = ~idx.isin(rejected.index)
+    kept = scope[ok]
+    k = kept.index
+
+    desc = ds.describe(kept)
+    district = [places.resolve_district(d, p) for d, p in zip(desc["district"], pcode[k])]
+    ids = kept[ds.id_column].astype(str).str.strip()
+    reports = pd.DataFrame({
+        "report_id": name + ":" + line[k].astype(str),
+        "file": name, "line": line[k].astype("int64"),
+        "event_id": ids, "source_id": ds.source_id, "source_type": "other",
+        "event_date": dates.date[k], "date_precision": dates.precision[k],
+        "country_code": cc[k], "country": country[k].map(lambda c: c.name),
+        "province_code": pcode[k], "province": prov[k].map(lambda p: p.name if p else ""),
+        "district": district, "location": desc["location"],
+        "latitude": _coordinate(kept, "latitude"), "longitude": _coordinate(kept, "longitude"),
+        "event_type": desc["event_type"], "perpetrator": desc["perpetrator"],
+        "notes": "", "part_of": "",
+        "_hash": pd.util.hash_pandas_object(kept.drop(columns=LINE), index=False),
+    }, index=k)
+
+    f = figs.figures[figs.figures["row"].isin(k)]
+    figures = pd.DataFrame({
+        "report_id": f["row"].map(reports["report_id"]).to_numpy(),
+        "event_id": f["row"].map(reports["event_id"]).to_numpy(),
+        "source_id": ds.source_id, "category": f["category"].to_numpy(),
+        "outcome": f["outcome"].to_numpy(), "low": f["low"].to_numpy(),
+        "high": f["high"].to_numpy(), "point": f["point"].to_numpy(), "approx": False,
+        "derived": f["derived"].to_numpy(), "text": f["text"].to_numpy(),
+        "_line": f["row"].map(line).to_numpy()})
+
+    rej = scope[~ok]
+    audit = pd.concat([
+        pd.DataFrame({"file": name, "line": line[k], "rows": 1, "event_id": ids,
+                      "source_id": ds.source_id, "fate": "kept", "reason": ""}),
+        pd.DataFrame({"file": name, "line": line[rej.index], "rows": 1,
+                      "event_id": rej[ds.id_column].astype(str).str.strip(),
+                      "source_id": ds.source_id, "fate": "rejected",
+                      "reason": [f"column '{rejected_col[r]}': {rejected[r]}"
+                                 for r in rej.index]}),
+    ], ignore_index=True)
+    return _Part(reports, figures, audit, problems, filtered)
+
+
+def _province_faults(scope: pd.DataFrame, ds: Dataset, pname: pd.Series, prov: pd.Series,
+                     cc: pd.Series, country: pd.Series) -> pd.DataFrame:
+    bad = (pname != "") & (cc != "") & prov.isna()
+    if not bad.any():
+        return no_faults()
+    raw = scope[ds.province_column]
+    messages = pd.Series([f"is not a province of {c.name}" if c else "" for c in country[bad]],
+                         index=raw.index[bad])
+    out = faults_where(bad, raw, ds.province_column, messages.reindex(raw.index))
+    out["fix"] = [
+        f"did you mean {' or '.join(repr(s) for s in places.suggest_province(n, c))}? "
+        "(otherwise add this spelling to data/aliases/provinces.csv)"
+        for n, c in zip(pname[bad], cc[bad])]
+    return out
+
+
+def _coordinate(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series(np.nan, index=frame.index)
+    return pd.to_numeric(frame[column].astype(str).str.strip(), errors="coerce").astype(float)
+
+
+# --- putting it together --------------------------------------------------------------------
+
+def read_export(path: Path, filters: Filters, ds: Dataset) -> ReadResult:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(message=f"DATA={path}: no such file - point DATA at the {ds.name} "
+                                 "export (CSV or XLSX)")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read(_xlsx_source(path, ds), filters, ds)
+    try:
+        return _read(_csv_source(path, ds), filters, ds)
+    except _Encoding:
+        return _read(_csv_source(path, ds, LATIN1), filters, ds)
+
+
+def _read(source: _Source, filters: Filters, ds: Dataset) -> ReadResult:
+    pl = _Places(ds, filters)
+    filtered: Counter = Counter()
+    parts: list[_Part] = []
+    pending: list[tuple[pa.RecordBatch, np.ndarray]] = []
+    pending_rows = total = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_rows
+        if pending:
+            parts.append(_chunk(_to_frame(pending), ds, filters, source.name, pl))
+            pending, pending_rows = [], 0
+
+    for batch, lines in source.batches():
+        total += batch.num_rows
+        keep, counts = pl.block_mask(batch)
+        filtered.update(counts)
+        if keep.all():
+            pending.append((batch, lines))
+        elif keep.any():
+            pending.append((batch.filter(pa.array(keep)), lines[keep]))
+        else:
+            continue
+        pending_rows += pending[-1][0].num_rows
+        if pending_rows >= CHUNK_ROWS:
+            flush()
+    flush()
+    for p in parts:
+        filtered.update(p.filtered)
+    msg = unmatched_province(filters, np.array([c.code for c in pl.countries.values() if c]))
+    if msg:
+        raise InputError(message=msg)
+    return _result(source, ds, filters, parts, filtered, total)
+
+
+def _to_frame(pending: list[tuple[pa.RecordBatch, np.ndarray]]) -> pd.DataFrame:
+    """Blocks -> one frame of text columns (dictionary columns decoded) with LINE."""
+    cols: dict[str, list[pa.Array]] = {}
+    for batch, _ in pending:
+        for name, col in zip(batch.schema.names, batch.columns):
+            if pa.types.is_dictionary(col.type):
+                col = col.dictionary_decode()
+            cols.setdefault(name, []).append(col)
+    frame = pa.table({n: pa.chunked_array(c, pa.string()) for n, c in cols.items()}).to_pandas()
+    frame[LINE] = np.concatenate([lines for _, lines in pending])
+    return frame
+
+
+def _result(source: _Source, ds: Dataset, filters: Filters, parts: list[_Part],
+            filtered: Counter, total: int) -> ReadResult:
+    reports = _concat([p.reports for p in parts], list(REPORT_COLUMNS) + ["_hash"])
+    figures = _concat([p.figures for p in parts], list(FIGURE_COLUMNS) + ["_line"])
+    audit = _concat([p.audit for p in parts], list(AUDIT_COLUMNS))
+    problems = sorted((q for p in parts for q in p.problems), key=lambda q: q.line)
+
+    # An event listed twice: an exact repeat is merged; a differing one is an error.
+    reports = reports.sort_values("line", kind="stable")
+    dup = reports.duplicated("event_id", keep="first")
+    if dup.any():
+        first = reports[~dup].set_index("event_id")
+        d = reports[dup]
+        same = d["_hash"].to_numpy() == d["event_id"].map(first["_hash"]).to_numpy()
+        first_line = d["event_id"].map(first["line"])
+        merged = d[same]
+        differs = d[~same]
+        for r in differs.itertuples():
+            problems.append(Problem(
+                source.name, int(r.line), ds.id_column, r.event_id,
+                f"the same event id is already at line {int(first_line[r.Index])} with other "
+                "values", "keep one of the two rows (an export lists each event once)"))
+        fate = pd.Series(audit["fate"].to_numpy(), index=audit["line"].to_numpy())
+        reason = pd.Series(audit["reason"].to_numpy(), index=audit["line"].to_numpy())
+        fate[merged["line"].to_numpy()] = "merged"
+        reason[merged["line"].to_numpy()] = [f"exact duplicate of line {int(first_line[i])}"
+                                             for i in merged.index]
+        fate[differs["line"].to_numpy()] = "rejected"
+        reason[differs["line"].to_numpy()] = [
+            f"column '{ds.id_column}': repeats the event id of line {int(first_line[i])}"
+            for i in differs.index]
+        audit["fate"], audit["reason"] = fate.to_numpy(), reason.to_numpy()
+        drop = set(d["line"])
+        reports = reports[~reports["line"].isin(drop)]
+        figures = figures[~figures["_line"].isin(drop)]
+
+    audit = audit.sort_values("line", kind="stable")
+    summed = pd.DataFrame({"file": source.name, "line": pd.NA, "rows": list(filtered.values()),
+                           "event_id": "", "source_id": ds.source_id, "fate": "filtered",
+                           "reason": list(filtered.keys())})
+    audit = pd.concat([audit, summed], ignore_index=True) if len(summed) else audit
+    audit["line"] = audit["line"].astype(INT)
+    audit["rows"] = audit["rows"].astype("int64")
+
+    order = {c: i for i, c in enumerate(CATEGORIES + ("all",))}
+    figures = figures.sort_values(["_line", "outcome", "category"], kind="stable",
+                                  key=lambda s: s.map(order) if s.name == "category" else s,
+                                  ascending=[True, False, True])
+    figures = figures.drop(columns="_line").reset_index(drop=True)
+    for c in ("low", "high", "point"):
+        figures[c] = figures[c].astype(INT)
+    figures["approx"] = figures["approx"].astype(bool)
+    reports = reports.drop(columns="_hash").reset_index(drop=True)
+    reports["line"] = reports["line"].astype("int64")
+    reports["event_date"] = pd.to_datetime(reports["event_date"])
+    for c in ("latitude", "longitude"):
+        reports[c] = reports[c].astype(float)
+
+    sources = pd.DataFrame([{"source_id": ds.source_id, "publisher": ds.publisher,
+                             "published": "", "title": source.name, "url": ds.url,
+                             "source_type": "other"}], columns=list(SOURCE_COLUMNS))
+    n_kept = int((audit["fate"] == "kept").sum())
+    method = [f"Dataset read: {ds.publisher}, from the export {source.name} "
+              f"({source.encoding}); {total:,} data rows, of which {n_kept:,} events are "
+              f"inside the briefing's scope ({filters.describe()}). Each {ds.name} event is "
+              f"one report, with {ds.name} as its source; rows outside the scope are counted "
+              "in the audit as filtered."]
+    method += ds.method(set(source.columns), reports)
+    return ReadResult(dataset=ds.name, files=[source.name], reports=reports[list(REPORT_COLUMNS)],
+                      figures=figures[list(FIGURE_COLUMNS)], sources=sources,
+                      audit=audit[list(AUDIT_COLUMNS)].reset_index(drop=True),
+                      problems=problems, method=method)
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+__all__ = ["Dataset", "Dates", "Figures", "read_export", "whole_numbers", "iso_dates",
+           "figure_part", "category_figures", "all_figure", "faults_where", "concat_faults",
+           "no_faults", "strip_suffix", "outside_country", "outside_province"]
