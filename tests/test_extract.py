@@ -112,6 +112,8 @@ def test_every_evidence_span_is_inside_its_sentence(seed):
     ("Roughly 10 to 12 rebels were killed.", ("militants", "killed", 10, 12, "no")),
     ("Two constables were killed and a third was hurt.",
      ("security_forces", "injured", 1, 1, "no")),
+    ("Gunmen killed two shopkeepers and wounded another.", ("civilians", "injured", 1, 1, "no")),
+    ("Six miners suffered injuries.", ("civilians", "injured", 6, 6, "no")),
 ])
 def test_numbers_bounds_outcomes_and_categories(text, expected):
     assert expected in figures(text)
@@ -159,6 +161,11 @@ def test_claims_are_flagged_and_kept_out_of_the_draft_counts():
     drafted = draft_incidents(extract_figures(text, "c.txt")).iloc[0]
     assert drafted["killed_security_forces"] == "five"
     assert "claim, not counted" in drafted["notes"] and "18" in drafted["notes"]
+
+
+def test_a_relative_clause_about_the_attack_is_not_a_claim_of_the_figure():
+    got = figures("Forty people were injured in the blast, which the group claimed later.")
+    assert got == {("all", "injured", 40, 40, "no")}
 
 
 def test_claimed_the_lives_and_claimed_responsibility_are_not_claims():

@@ -34,6 +34,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|among|of\
                             r"[^,;]*$", re.IGNORECASE)
 _SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$",
                          re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,[^,;.\d]{1,60}(?=,)")
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
@@ -249,7 +250,10 @@ def _claims(text: str, start: int, end: int, figures: list[Mention]) -> None:
     for m in figures:
         pos = m.start - start
         before = [k for e, k in events if e <= pos]
-        after = [k for e, k in events if e >= m.end - start]
+        # after the figure, only a speaker of the figure counts: "..., the group claimed",
+        # not a relative clause about the attack ("the blast, which the group claimed")
+        after = [k for e, k in events if e >= m.end - start
+                 and not _RELATIVE.search(text[m.end:start + e])]
         kind = before[-1] if before else (after[0] if after else "")
         m.claim = kind == "claim"
 

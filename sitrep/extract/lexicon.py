@@ -141,7 +141,7 @@ KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+
                 r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?|"
                 r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
                 r"found\s+dead|beheaded|executed|massacred|murdered|lynched")
-INJURED_WORDS = (r"injured|wounded|hurt|sustained\s+(?:\w+\s+)?(?:injuries|wounds)|"
+INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|"
                  r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed")
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
         r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
@@ -176,7 +176,7 @@ BEFORE_CUE = re.compile(
     rf"(?:included|include|includes|were|are)|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties)(?:\s+were|\s+was)?|"
-    rf"toll\b[^,.;]{{0,50}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
+    rf"toll\b[^,.;]{{0,80}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
     rf"{_NUMBER_OF}[^,.;]{{0,80}}?\b(?:to|at|was|is|stood|stands|reached)|"
     rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\s+to|"
     rf"(?P<lost>lost))"
@@ -207,7 +207,7 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|among|of\s+wh
 
 # --- toll updates, claims, background -------------------------------------------------------
 UPDATE_CUE = re.compile(
-    r"\b(?:toll|tally)\b[^,.;]{0,40}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
+    r"\b(?:toll|tally)\b[^,.;]{0,80}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
     r"jumped|reached|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
     r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,80}?"
     r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|went\s+up|gone\s+up)\b"

@@ -70,7 +70,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if mention is not None:
             found.append(mention)
             taken.append((mention.start, mention.np_end))
-    for m in re.finditer(r"\b(?:a|an)\s+", text[start:end], re.IGNORECASE):
+    for m in re.finditer(r"\b(?:a|an|another)\s+", text[start:end], re.IGNORECASE):
         s = start + m.start()
         if any(a <= s < b for a, b in taken):
             continue
@@ -136,6 +136,9 @@ def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     ordinal = _ORDINAL.match(text, e, limit)
     if ordinal and not _noun_tokens(text, ordinal.end(), limit):
         return Mention(s, ordinal.end(), "1", 1, 1, np_end=ordinal.end(), singular=True)
+    if text[s:e].strip().lower() == "another" and _alone(text, e, limit):
+        # "shot dead three men and injured another": one more of the people just counted
+        return Mention(s, e - 1, "1", 1, 1, np_end=e - 1, singular=True)
     mention = Mention(s, e, "1", 1, 1, np_end=e, singular=True)
     _attach_noun_phrase(text, mention, limit)
     head = mention.head
@@ -144,6 +147,14 @@ def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     if head not in _VICTIM_NOUNS or head in {"levy", "personnel"}:
         return None
     return mention
+
+
+def _alone(text: str, pos: int, limit: int) -> bool:
+    """Nothing countable follows: no noun, no number ("another 32 people")."""
+    rest = text[pos:limit]
+    if re.match(r"\s*(?:\d|" + lx.NUMBER + r"\b)", rest, re.IGNORECASE):
+        return False
+    return not _noun_tokens(text, pos, limit)
 
 
 def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
