@@ -35,10 +35,11 @@ COUNT_RE = re.compile(
 
 # A number glued to these is not a count of people ("12-hour siege", "a 45-year-old man").
 NOT_PEOPLE_AFTER = re.compile(
-    r"^(?:\s*-\s*|\s+)?(?:year|yr|hour|hr|minute|min|day|week|month|km|kilomet|kilo|kg|"
-    r"inch|metre|meter|feet|foot|mile|per\s*cent|percent|pc\b|%|p\.?m\b|a\.?m\b|o'clock|"
-    r"rupee|rs\b|dollar|million|billion|crore|lakh|times\b|th\b|st\b|nd\b|rd\b|"
-    r"storey|story|tonne|ton\b|litre|mm\b|round|shot)"
+    r"^(?:\s*-\s*|\s+)?(?:(?:year|yr|hour|hr|minute|min|day|week|month|km|kilometre|"
+    r"kilometer|kilo|kg|inch|inche|metre|meter|mile|mm|tonne|ton|litre|storey|round|shot|"
+    r"rupee|dollar|time|crore|lakh)s?\b|feet\b|foot\b|per\s*cent\b|percent\b|pc\b|%|"
+    r"p\.?m\b|a\.?m\b|o'clock|rs\b|million\b|billion\b|th\b|st\b|nd\b|rd\b|"
+    r"storey|story\b)"
     r"|^\s*(?::|\.\d|/\d)",
     re.IGNORECASE,
 )

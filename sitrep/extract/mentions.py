@@ -70,7 +70,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if mention is not None:
             found.append(mention)
             taken.append((mention.start, mention.np_end))
-    for m in re.finditer(r"\b(?:a|an|another)\s+", text[start:end], re.IGNORECASE):
+    for m in re.finditer(r"\b(?:a|an)\s+|\banother\b\s*", text[start:end], re.IGNORECASE):
         s = start + m.start()
         if any(a <= s < b for a, b in taken):
             continue
@@ -138,7 +138,7 @@ def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
         return Mention(s, ordinal.end(), "1", 1, 1, np_end=ordinal.end(), singular=True)
     if text[s:e].strip().lower() == "another" and _alone(text, e, limit):
         # "shot dead three men and injured another": one more of the people just counted
-        return Mention(s, e - 1, "1", 1, 1, np_end=e - 1, singular=True)
+        return Mention(s, s + 7, "1", 1, 1, np_end=s + 7, singular=True)
     mention = Mention(s, e, "1", 1, 1, np_end=e, singular=True)
     _attach_noun_phrase(text, mention, limit)
     head = mention.head
