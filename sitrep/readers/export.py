@@ -685,11 +685,12 @@ def _result(source: _Source, ds: Dataset, filters: Filters, parts: list[_Part],
                              "published": "", "title": source.name, "url": ds.url,
                              "source_type": "other"}], columns=list(SOURCE_COLUMNS))
     n_kept = int((audit["fate"] == "kept").sum())
-    method = [f"Dataset read: {ds.publisher}, from the export {source.name} "
-              f"({source.encoding}); {total:,} data rows, of which {n_kept:,} events are "
-              f"inside the briefing's scope ({filters.describe()}). Each {ds.name} event is "
-              f"one report, with {ds.name} as its source; rows outside the scope are counted "
-              "in the audit as filtered."]
+    as_what = "an XLSX workbook" if source.encoding == "XLSX" else f"{source.encoding} text"
+    method = [f"Dataset: {ds.publisher}. Read {source.name} as {as_what}: {total:,} data rows, "
+              f"of which {n_kept:,} events lie inside the briefing's scope "
+              f"({filters.describe()}); the audit accounts for the other rows as filtered, "
+              f"merged or rejected. Each {ds.name} event is one report, with {ds.name} as its "
+              "source."]
     method += ds.method(set(source.columns), reports)
     return ReadResult(dataset=ds.name, files=[source.name], reports=reports[list(REPORT_COLUMNS)],
                       figures=figures[list(FIGURE_COLUMNS)], sources=sources,
