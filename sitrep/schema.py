@@ -53,8 +53,10 @@ FIGURE_COLUMNS = (
     "derived",        # "" as stated; "residual" (unknown = total - categories); "sum" (all)
     "text",           # what the source said, as written
 )
-# How one reader row ended up: exactly one row per input row.
-AUDIT_COLUMNS = ("file", "line", "event_id", "source_id", "fate", "reason")
+# How input rows ended up. One audit row per input row (rows = 1), except that a large export's
+# rows filtered out while reading are summed up per reason (line empty, rows = how many), so
+# that sum(rows) always equals the number of input rows.
+AUDIT_COLUMNS = ("file", "line", "rows", "event_id", "source_id", "fate", "reason")
 FATES = ("kept", "merged", "filtered", "rejected")
 
 # --- clean events (01_clean -> events.parquet) ---------------------------------------------

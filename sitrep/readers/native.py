@@ -79,7 +79,7 @@ def _audit_rows(table: RawTable, fate: pd.Series, reason: pd.Series,
     f = table.frame
     blank = pd.Series("", index=f.index)
     return pd.DataFrame({
-        "file": table.name, "line": f[LINE],
+        "file": table.name, "line": f[LINE], "rows": 1,
         "event_id": event if event is not None else f.get("event_id", blank),
         "source_id": source if source is not None else f.get("source_id", blank),
         "fate": fate, "reason": reason})

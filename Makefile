@@ -1,0 +1,71 @@
+# sitrep: `make report` builds the briefing, `make test` runs the tests. `make help` lists all.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+DATA ?= data/raw
+OUT ?= report
+FORMAT ?= auto
+COUNTRY ?=
+PROVINCE ?=
+START ?=
+END ?=
+TITLE ?=
+ALLOW_REJECTS ?= 0
+SEEDS ?= seeds
+CANDIDATES ?= data/candidates
+
+.DEFAULT_GOAL := help
+.PHONY: help report test lab extract eval-extract bench clean system-deps venv
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
+	@echo
+	@echo "make report [DATA=data/raw] [OUT=report] [FORMAT=auto|native|acled|ucdp|gtd]"
+	@echo "            [COUNTRY=..] [PROVINCE=..] [START=YYYY-MM-DD] [END=YYYY-MM-DD] [TITLE=..] [ALLOW_REJECTS=1]"
+
+# The venv is rebuilt only when requirements.txt changes (the stamp is newer otherwise).
+$(STAMP): requirements.txt
+	@$(MAKE) --no-print-directory system-deps
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv: $(STAMP) ## Create .venv from the pinned requirements.txt
+
+# WeasyPrint needs Pango; the tests need pdftotext/pdftoppm (poppler-utils). Debian only:
+# elsewhere the README says what to install.
+system-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0 || ! command -v pdftotext >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages: libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils >/dev/null; \
+	  else \
+	    echo "Missing Pango or poppler-utils: see README.md, 'System packages'." >&2; exit 1; \
+	  fi; \
+	fi
+
+report: $(STAMP) ## Build OUT/briefing.pdf and OUT/briefing.html from DATA
+	@$(PY) -m sitrep.pipeline --data "$(DATA)" --out "$(OUT)" --format "$(FORMAT)" \
+	  --country "$(COUNTRY)" --province "$(PROVINCE)" --start "$(START)" --end "$(END)" \
+	  --title "$(TITLE)" --allow-rejects "$(ALLOW_REJECTS)"
+
+test: $(STAMP) ## Run the whole test suite
+	$(PY) -m pytest -q
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's environment
+	$(PY) -m jupyter lab notebooks/
+
+extract: $(STAMP) ## Propose casualty figures from the news texts in SEEDS into CANDIDATES
+	@mkdir -p build
+	$(PY) -m papermill --no-progress-bar notebooks/00_extract.ipynb build/00_extract.ipynb \
+	  -p SEEDS "$(SEEDS)" -p OUT "$(CANDIDATES)"
+
+eval-extract: $(STAMP) ## Precision and recall of the extractor on the evaluation set
+	$(PY) scripts/eval_extract.py --split all
+
+clean: ## Remove generated files (build/, report outputs); keeps .venv
+	rm -rf build report/briefing.pdf report/briefing.html report/audit.csv report/tables

@@ -1,0 +1,400 @@
+"""The briefing's sections as HTML fragments, built from the tables (and the run's audit).
+
+The notebook ``03_briefing`` displays one fragment per cell; the nbconvert template puts them on
+A4 pages. Every value from the data goes through :func:`sitrep.fmt.esc`. No number is typed:
+each comes from a table, and the sources section shows the report rows behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sitrep import charts, fmt, narrative
+from sitrep.fmt import esc
+from sitrep.schema import CATEGORIES, CATEGORY_LABELS
+from sitrep.tables import NO_DISTRICT, UNATTRIBUTED
+
+COUNTING_RULES = [
+    ("Counts as the sources said them",
+     "Every figure is kept per report (one event as told by one source), as the source worded "
+     "it. 'Over 40' and 'more than 40' mean 41 or more; 'at least 40' and '40+' mean 40 or more; "
+     "'14-20' and 'between 14 and 20' mean 14 to 20; 'about 30' means 30, marked approximate; "
+     "number words are read as numbers. An empty cell means the source gave no figure, never "
+     "zero."),
+    ("Unattributed deaths",
+     "When a source gives a total larger than the sum of the categories it names, the rest is "
+     "counted as 'unknown' for that source. A source's total is its stated total, or else the sum "
+     "of its categories. Because categories are reconciled separately, the category figures can "
+     "add up to more than the total."),
+    ("Low, best and high",
+     "For each incident, category and outcome, the low is the lowest figure any source gives, the "
+     "high the highest (open-ended if any source's figure is), and the best estimate the median "
+     "of the sources' figures (the lower middle one when there is an even number; a range counts "
+     "as its midpoint, an open figure as its bound)."),
+    ("Episodes and their parts",
+     "A report that gives one figure for several incidents is coded against an episode. An "
+     "episode and its parts are never both counted: the episode counts the larger of its own "
+     "figure and the sum of its parts, for the low, the best and the high alike. Province and "
+     "day totals add up incidents; the district table shows what an episode's own reports add "
+     "beyond its parts as 'not attributed to a district'."),
+    ("Claims",
+     "Figures from perpetrators' claims are shown in their own table beside the counted figures "
+     "for the same incident and are never counted."),
+    ("Places",
+     "Provinces are named by their ISO 3166-2 codes and official names; older and variant names "
+     "(Baluchistan, NWFP, FATA, Sind) are mapped through a documented alias table. Districts are "
+     "shown by the names in the district alias table and drawn on the map as points at their "
+     "seats, not as areas. A victim's home province is where they came from, not where they "
+     "died."),
+]
+
+
+@dataclass
+class Briefing:
+    tables: dict[str, pd.DataFrame]
+    run: dict
+    problems: pd.DataFrame
+    audit: pd.DataFrame
+    title: str = ""
+
+    # --- helpers --------------------------------------------------------------------------
+    @property
+    def summary(self) -> dict:
+        s = self.tables["summary"].iloc[0].to_dict() if len(self.tables["summary"]) else {}
+        f = self.run.get("filters", {})
+        s["area"] = (f.get("province") and (s.get("provinces") or f["province"])) or \
+            s.get("provinces", "").replace("; ", ", ") or f.get("country") or ""
+        if f.get("province") or (s.get("provinces") and "; " not in s["provinces"]):
+            s["area"] = f"{s['area']}, {s.get('countries', '')}".strip(", ")
+        s["period"] = fmt.period(s.get("first_date"), s.get("last_date"))
+        return s
+
+    def default_title(self) -> str:
+        s = self.summary
+        area = s.get("area") or "the area covered"
+        return f"Casualties in {area}, {s['period']}" if s.get("period") else \
+            f"Casualties in {area}"
+
+    # --- sections -------------------------------------------------------------------------
+    def title_block(self) -> str:
+        s = self.summary
+        title = self.title or self.default_title()
+        files = ", ".join(self.run.get("files", []))
+        return f"""
+<header class="title-block">
+  <p class="kicker">Casualty briefing</p>
+  <h1 id="title">{esc(title)}</h1>
+  <table class="meta">
+    <tr><th>Period</th><td>{esc(s.get('period'))}</td></tr>
+    <tr><th>Area</th><td>{esc(s.get('area'))}</td></tr>
+    <tr><th>Data</th><td>{esc(self.run.get('dataset'))}: {esc(files)}
+      ({esc(fmt.plural(int(s.get('reports', 0)), 'report'))} from
+      {esc(fmt.plural(int(s.get('sources', 0)) + int(s.get('claim_sources', 0)), 'source'))})</td></tr>
+    <tr><th>Scope</th><td>{esc(self.run.get('filters', {}).get('description'))}</td></tr>
+    <tr><th>Generated</th><td>{esc(fmt.date(self.run.get('generated', '')[:10]))}
+      by sitrep</td></tr>
+  </table>
+</header>"""
+
+    def key_figures(self) -> str:
+        t = self.tables["totals"]
+        s = self.summary
+        cards = []
+
+        def card(label: str, cat: str, outcome: str, cls: str = "") -> None:
+            r = t[(t["victim_category"] == cat) & (t["outcome"] == outcome)]
+            if r.empty:
+                return
+            r = r.iloc[0]
+            cards.append(
+                f'<div class="kf {cls}"><div class="kf-num">{esc(fmt.num(r["best"]))}</div>'
+                f'<div class="kf-label">{esc(label)}</div>'
+                f'<div class="kf-range">range {esc(fmt.span(r["low"], r["high"]))}</div></div>')
+
+        card("killed in all", "all", "killed", "kf-main")
+        for cat in CATEGORIES:
+            card(f"{CATEGORY_LABELS[cat].lower()} killed", cat, "killed")
+        card("injured in all", "all", "injured")
+        cards.append(f'<div class="kf"><div class="kf-num">{esc(fmt.num(s.get("incidents")))}'
+                     f'</div><div class="kf-label">incidents</div>'
+                     f'<div class="kf-range">{esc(fmt.plural(int(s.get("districts", 0)), "district"))}'
+                     f' affected</div></div>')
+        return (f'<section class="key-figures"><h2>Key figures</h2>'
+                f'<div class="kf-grid">{"".join(cards)}</div>'
+                '<p class="note">Large numbers are best estimates; ranges run from the lowest to '
+                'the highest figure any source gives ("+" = open-ended). Perpetrator claims are '
+                'not counted.</p></section>')
+
+    def summary_text(self) -> str:
+        paras = narrative.paragraphs(self.tables, self.summary)
+        body = "".join(f"<p>{esc(p)}</p>" for p in paras)
+        return f'<section class="summary"><h2>Summary</h2>{body}</section>'
+
+    def province_section(self) -> str:
+        t = self.tables["casualties"]
+        fig = charts.stacked_killed(t.assign(label=t["province"]), "label",
+                                    "People killed by province and victim category")
+        return (f'<section><h2>Casualties by province</h2>'
+                f'{_category_table(t, ["province"], "Province")}'
+                f'{_figure(charts.to_svg(fig), _sum_note(t))}</section>')
+
+    def district_section(self) -> str:
+        t = self.tables["by_district"]
+        if t.empty:
+            return ""
+        html = f'<section><h2>Casualties by district</h2>' \
+               f'{_category_table(t, ["province", "district"], "Province / district")}'
+        if t["province"].nunique() == 1:
+            fig = charts.stacked_killed(t, "district", "People killed by district and category")
+            html += _figure(charts.to_svg(fig), "Districts are as named by the sources, "
+                            "through the district alias table. '" + UNATTRIBUTED + "' is what an "
+                            "episode's own reports add beyond the sum of its parts.")
+        return html + "</section>"
+
+    def day_section(self) -> str:
+        t = self.tables["by_day"]
+        if t.empty:
+            return ""
+        fig = charts.timeline(t)
+        return (f'<section><h2>Casualties by day</h2>{_category_table(t, ["date"], "Date")}'
+                f'{_figure(charts.to_svg(fig), "Best estimate per day; the whisker runs from the low to the high figure (an arrow when open-ended).")}'
+                '</section>')
+
+    def map_section(self) -> str:
+        from sitrep import gazetteer, maps
+
+        inc = self.tables["incidents"]
+        rows = []
+        for _, r in inc.iterrows():
+            lat, lon = r.get("latitude"), r.get("longitude")
+            where = "the log"
+            if fmt.missing(lat) or fmt.missing(lon):
+                found = None
+                for name in (r.get("district"), r.get("location")):
+                    if not fmt.missing(name) and name:
+                        found = gazetteer.locate(str(name), r.get("province_code") or None)
+                        if found:
+                            break
+                if not found:
+                    continue
+                (lat, lon), where = found, "gazetteer"
+            label = r["district"] if not fmt.missing(r["district"]) and r["district"] \
+                else r["event_id"]
+            killed = 0 if fmt.missing(r.get("best")) else int(r["best"])
+            rows.append({"latitude": float(lat), "longitude": float(lon), "killed": killed,
+                         "label": f"{label} ({killed})", "where": where})
+        points = pd.DataFrame(rows, columns=["latitude", "longitude", "killed", "label", "where"])
+        if not (inc["province_code"].fillna("").str.startswith("PK").any()):
+            return ""
+        codes = set(inc["province_code"].dropna())
+        fig = maps.province_map(points, highlight=codes)
+        shown, total = len(points), len(inc)
+        caption = (f"Incidents as points sized by the best estimate of people killed "
+                   f"({shown} of {fmt.plural(total, 'incident')} located; districts are placed "
+                   f"at their seats). {maps.CREDIT}")
+        return f'<section class="map"><h2>Map</h2>{_figure(charts.to_svg(fig), caption)}</section>'
+
+    def home_province_section(self) -> str:
+        v = self.tables["victims_by_home_province"]
+        if v.empty:
+            return ('<section><h2>Victims by home province</h2><p>No source in this data says '
+                    'where the victims came from.</p></section>')
+        rows = "".join(
+            f"<tr><td>{esc(r['home_province'])}</td><td>{esc(r['home_province_code'])}</td>"
+            f"<td>{esc(CATEGORY_LABELS.get(r['victim_category'], r['victim_category']))}</td>"
+            f"<td class='n'>{esc(fmt.num(r['best']))}</td>"
+            f"<td class='n'>{esc(fmt.span(r['low'], r['high']))}</td>"
+            f"<td>{esc(r['basis'])}</td><td class='src'>{esc(_sources_list(r['sources']))}</td></tr>"
+            for _, r in v.iterrows())
+        return (f'<section><h2>Victims by home province</h2>'
+                f'<p class="note">Where victims came from, which is not where they were killed. '
+                f'"Inferred" marks a figure that maps an ethnicity (for example "Baloch") to a '
+                f'province: an assumption, not a reported fact.</p>'
+                f'<table class="data"><thead><tr><th>Home province</th><th>ISO</th>'
+                f'<th>Category</th><th class="n">Best</th><th class="n">Range</th><th>Basis</th>'
+                f'<th>Sources</th></tr></thead><tbody>{rows}</tbody></table></section>')
+
+    def claims_section(self) -> str:
+        c = self.tables["claims"]
+        if c.empty:
+            return ('<section><h2>Perpetrator claims</h2><p>No perpetrator claims are in this '
+                    'data.</p></section>')
+        rows = "".join(
+            f"<tr><td>{esc(r['event_id'])}</td><td>{esc(r['district'] or r['province'])}</td>"
+            f"<td>{esc(r['claimant'])}</td>"
+            f"<td>{esc(CATEGORY_LABELS.get(r['victim_category'], ''))} {esc(r['outcome'])}</td>"
+            f"<td class='n'>{esc(r['claimed'])}</td>"
+            f"<td class='n'>{esc(fmt.figure(r['counted_low'], r['counted_best'], r['counted_high']) or 'not reported')}</td></tr>"
+            for _, r in c.iterrows())
+        return (f'<section><h2>Perpetrator claims</h2><p class="note">Claims are shown as '
+                f'the claimant worded them, beside the figure counted from the other sources '
+                f'for the same incident, category and outcome. They are never counted.</p>'
+                f'<table class="data"><thead><tr><th>Incident</th><th>Where</th>'
+                f'<th>Claimant</th><th>Figure</th><th class="n">Claimed</th>'
+                f'<th class="n">Counted (range)</th></tr></thead><tbody>{rows}</tbody></table>'
+                f'</section>')
+
+    def methodology(self) -> str:
+        rules = "".join(f"<h3>{esc(h)}</h3><p>{esc(p)}</p>" for h, p in COUNTING_RULES)
+        method = "".join(f"<li>{esc(m)}</li>" for m in self.run.get("method", []))
+        return (f'<section class="methodology"><h2>Methodology</h2>'
+                f'<h3>Data read</h3><p>Dataset: {esc(self.run.get("dataset"))}. Scope: '
+                f'{esc(self.run.get("filters", {}).get("description"))}.</p><ul>{method}</ul>'
+                f'{rules}</section>')
+
+    def sources_section(self) -> str:
+        src = self.tables["sources"]
+        items = []
+        for _, r in src.iterrows():
+            url = r.get("url")
+            link = (f' <a href="{esc(url)}">{esc(url)}</a>' if not fmt.missing(url) and url
+                    else "")
+            date = fmt.date(r.get("published")) if not fmt.missing(r.get("published")) else "n.d."
+            items.append(f'<li id="src-{esc(r["source_id"])}"><b>{esc(r["publisher"])}</b> '
+                         f'({esc(date or "n.d.")}). {esc(r.get("title"))}.{link} '
+                         f'<span class="tag">{esc(str(r["source_type"]).replace("_", " "))}; '
+                         f'id {esc(r["source_id"])}</span></li>')
+        return (f'<section class="sources"><h2>Sources</h2>'
+                f'<p class="note">Titles in square brackets describe a report whose headline '
+                f'was not recorded.</p><ol>{"".join(items)}</ol>'
+                f'{self._figures_by_source()}</section>')
+
+    def _figures_by_source(self) -> str:
+        f = self.tables["report_figures"]
+        f = f[f["outcome"] == "killed"]
+        if f.empty:
+            return ""
+        cats = list(CATEGORIES) + ["all"]
+        blocks = []
+        for ev, g in f.groupby("event_id", sort=False):
+            rows = []
+            for (sid, stype), s in g.groupby(["source_id", "source_type"], sort=False):
+                cells = []
+                for c in cats:
+                    x = s[s["victim_category"] == c]
+                    if x.empty:
+                        cells.append("<td></td>")
+                        continue
+                    x = x.iloc[0]
+                    shown = x["said"] if not fmt.missing(x["said"]) and x["said"] else \
+                        fmt.span(x["low"], x["high"])
+                    mark = "*" if x["derived"] in ("residual", "sum") else ""
+                    cells.append(f"<td class='n'>{esc(shown)}{mark}</td>")
+                where = f"{x['file']}:{x['line']}" if not fmt.missing(x["line"]) else x["file"]
+                claim = " (claim)" if stype == "perpetrator_claim" else ""
+                rows.append(f"<tr><td>{esc(sid)}{claim}</td>{''.join(cells)}"
+                            f"<td class='src'>{esc(where)}</td></tr>")
+            head = "".join(f"<th class='n'>{esc(CATEGORY_LABELS[c])}</th>" for c in cats)
+            blocks.append(f"<table class='data trail'><caption>{esc(ev)}: people killed, as each "
+                          f"source gave it</caption><thead><tr><th>Source</th>{head}<th>Row</th>"
+                          f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        return ("<h3>Which source gave which figure</h3><p class='note'>Each figure as the "
+                "source worded it; * marks one derived by the counting rules (an unattributed "
+                "remainder, or a total summed from categories). 'Row' is the input file and "
+                "line.</p>" + "".join(blocks))
+
+    def quality_appendix(self) -> str:
+        a = self.audit.assign(rows=pd.to_numeric(self.audit["rows"]))
+        by = a.groupby(["file", "fate"])["rows"].sum().unstack(fill_value=0)
+        fates = ["kept", "merged", "filtered", "rejected"]
+        for f in fates:
+            if f not in by:
+                by[f] = 0
+        by["total"] = by[fates].sum(axis=1)
+        rows = "".join(f"<tr><td>{esc(f)}</td>" + "".join(
+            f"<td class='n'>{esc(fmt.num(r[c]))}</td>" for c in fates + ["total"]) + "</tr>"
+            for f, r in by.iterrows())
+        tot = by[fates + ["total"]].sum()
+        rows += "<tr class='total'><td>All input rows</td>" + "".join(
+            f"<td class='n'>{esc(fmt.num(tot[c]))}</td>" for c in fates + ["total"]) + "</tr>"
+        html = (f'<section class="quality"><h2>Appendix: data quality</h2>'
+                f'<p>Every input row is accounted for: kept, merged (an exact duplicate of '
+                f'another row), filtered (outside the scope) or rejected (with its reason). '
+                f'{esc(fmt.num(tot["kept"]))} + {esc(fmt.num(tot["merged"]))} + '
+                f'{esc(fmt.num(tot["filtered"]))} + {esc(fmt.num(tot["rejected"]))} = '
+                f'{esc(fmt.num(tot["total"]))} input rows.</p>'
+                f'<table class="data"><thead><tr><th>File</th>'
+                + "".join(f"<th class='n'>{f.capitalize()}</th>" for f in fates)
+                + f'<th class="n">Total</th></tr></thead><tbody>{rows}</tbody></table>')
+        html += self._listing("Rejected rows", a[a["fate"] == "rejected"], "reason")
+        merged = a[a["fate"] == "merged"]
+        html += self._listing("Merged rows", merged, "reason")
+        filt = a[a["fate"] == "filtered"].groupby(["file", "reason"])["rows"].sum().reset_index()
+        if len(filt):
+            items = "".join(f"<li>{esc(r['file'])}: {esc(fmt.plural(int(r['rows']), 'row'))} "
+                            f"{esc(r['reason'])}</li>" for _, r in filt.iterrows())
+            html += f"<h3>Filtered rows</h3><ul>{items}</ul>"
+        w = self.problems[self.problems["severity"] == "warning"] if len(self.problems) else \
+            self.problems
+        if len(w):
+            items = "".join(f"<li>{esc(r['file'])}:{esc(r['line'])}: column '{esc(r['column'])}'"
+                            f": value '{esc(r['value'])}': {esc(r['message'])}</li>"
+                            for _, r in w.iterrows())
+            html += f"<h3>Warnings</h3><ul>{items}</ul>"
+        html += f"<h3>Assumptions</h3><ul>{self._assumptions()}</ul>"
+        return html + "</section>"
+
+    def _listing(self, title: str, rows: pd.DataFrame, col: str) -> str:
+        if rows.empty:
+            return ""
+        items = "".join(f"<li>{esc(r['file'])}:{esc(r['line'])} ({esc(r['event_id'])} / "
+                        f"{esc(r['source_id'])}): {esc(r[col])}</li>" for _, r in rows.iterrows())
+        return f"<h3>{esc(title)}</h3><ul>{items}</ul>"
+
+    def _assumptions(self) -> str:
+        out = []
+        v = self.tables["victims_by_home_province"]
+        for _, r in v[v["basis"] == "inferred"].iterrows() if len(v) else []:
+            out.append(f"{fmt.num(r['best'])} victims are placed in {r['home_province']} by "
+                       "inference from their ethnicity as reported, not by a reported home "
+                       "province.")
+        d = self.tables["by_district"]
+        if len(d) and (d["district"] == UNATTRIBUTED).any():
+            out.append("Figures an episode's own reports give beyond the sum of its parts are "
+                       "not attributed to a district.")
+        if len(d) and (d["district"] == NO_DISTRICT).any():
+            out.append("Some incidents have no district in the data.")
+        out.append("Home province is where victims came from; incident province is where they "
+                   "were killed. The two are never mixed in one table.")
+        return "".join(f"<li>{esc(x)}</li>" for x in out)
+
+
+def _sources_list(s: object) -> str:
+    return "" if fmt.missing(s) else ", ".join(str(s).split(";"))
+
+
+def _figure(svg: str, caption: str) -> str:
+    return f'<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>'
+
+
+def _sum_note(t: pd.DataFrame) -> str:
+    k = t[t["outcome"] == "killed"]
+    cats = k[k["victim_category"].isin(CATEGORIES)]["best"].sum()
+    total = k[k["victim_category"] == "all"]["best"].sum()
+    note = ("Bars stack each category's best estimate; the line over them shows the total's "
+            "range and the diamond its best estimate.")
+    if cats > total:
+        note += (f" The categories' best estimates add up to {int(cats):,}, more than the "
+                 f"total's {int(total):,}, because sources that gave only a total count wholly "
+                 "as 'unknown'.")
+    return note
+
+
+def _category_table(t: pd.DataFrame, keys: list[str], head: str) -> str:
+    """Rows = keys x outcome; columns = categories and all, as 'best (low-high)'."""
+    cats = list(CATEGORIES) + ["all"]
+    present = [c for c in cats if (t["victim_category"] == c).any()]
+    body = []
+    for key, g in t.groupby([*keys, "outcome"], sort=False):
+        label, outcome = " / ".join(str(k) for k in key[:-1]), key[-1]
+        cells = []
+        for c in present:
+            r = g[g["victim_category"] == c]
+            cells.append("<td class='n'></td>" if r.empty else
+                         f"<td class='n'>{esc(fmt.figure(r.iloc[0]['low'], r.iloc[0]['best'], r.iloc[0]['high']))}</td>")
+        body.append(f"<tr><td>{esc(label)}</td><td>{esc(outcome)}</td>{''.join(cells)}</tr>")
+    th = "".join(f"<th class='n'>{esc(CATEGORY_LABELS[c])}</th>" for c in present)
+    return (f"<table class='data'><thead><tr><th>{esc(head)}</th><th>Outcome</th>{th}</tr>"
+            f"</thead><tbody>{''.join(body)}</tbody></table>")

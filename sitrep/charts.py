@@ -1,0 +1,154 @@
+"""Matplotlib figures for the briefing, in one style that survives greyscale print.
+
+Each function takes a table from :mod:`sitrep.tables` and returns a Figure; :func:`to_svg`
+turns it into inline SVG whose text stays text (searchable, and rendered in the PDF's fonts).
+Categories differ by lightness and hatching, not by hue alone.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from sitrep.schema import CATEGORIES, CATEGORY_LABELS  # noqa: E402
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.titlesize": 9,
+    "axes.labelsize": 8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#555555",
+    "axes.linewidth": 0.6,
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "legend.frameon": False,
+    "legend.fontsize": 7.5,
+    "svg.fonttype": "none",
+    "hatch.linewidth": 0.6,
+}
+matplotlib.rcParams.update(STYLE)
+
+# Dark to light, then hatched: distinguishable in greyscale.
+FILL = {"civilians": "#1f3b5c", "security_forces": "#5f86b0", "militants": "#b9cde0",
+        "unknown": "#ffffff"}
+HATCH = {"civilians": "", "security_forces": "", "militants": "", "unknown": "////"}
+EDGE = "#333333"
+WIDTH_CM = 16.0
+
+
+def _figure(height_cm: float) -> Figure:
+    return Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), layout="constrained")
+
+
+def to_svg(fig: Figure) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    svg = buf.getvalue()
+    return svg[svg.index("<svg"):]  # drop the XML prolog: the SVG is inlined into HTML
+
+
+def _pivot(table: pd.DataFrame, index: str, outcome: str = "killed") -> pd.DataFrame:
+    t = table[table["outcome"] == outcome]
+    return t.pivot_table(index=index, columns="victim_category", values=["low", "best", "high"],
+                         aggfunc="first", sort=False)
+
+
+def stacked_killed(table: pd.DataFrame, index: str, title: str,
+                   outcome: str = "killed") -> Figure:
+    """Horizontal bars by ``index`` (province or district): category bests stacked, and the
+    range of the total (low to high; an arrow when open) drawn over them."""
+    t = table[table["outcome"] == outcome]
+    labels = list(dict.fromkeys(t[index]))
+    fig = _figure(2.2 + 0.75 * max(len(labels), 1))
+    ax = fig.add_subplot()
+    if not labels:
+        ax.text(0.5, 0.5, "No figures reported", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    left = [0] * len(labels)
+    for cat in CATEGORIES:
+        vals = [int(_get(t, index, lab, cat, "best") or 0) for lab in labels]
+        if not any(vals):
+            continue
+        ax.barh(labels, vals, left=left, color=FILL[cat], hatch=HATCH[cat], edgecolor=EDGE,
+                linewidth=0.5, height=0.55, label=CATEGORY_LABELS[cat])
+        left = [a + b for a, b in zip(left, vals)]
+    xmax = max(left)
+    for y, lab in enumerate(labels):
+        low, best = _get(t, index, lab, "all", "low"), _get(t, index, lab, "all", "best")
+        high = _get(t, index, lab, "all", "high")
+        if best is None:
+            continue
+        top = high if high is not None else max(best, low) * 1.25 + 1
+        xmax = max(xmax, top)
+        ax.plot([low, top], [y + 0.38, y + 0.38], color="black", linewidth=0.9)
+        ax.plot([low, low], [y + 0.31, y + 0.45], color="black", linewidth=0.9)
+        if high is None:
+            ax.annotate("", xy=(top, y + 0.38), xytext=(top - 0.01 * xmax, y + 0.38),
+                        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.9})
+        else:
+            ax.plot([high, high], [y + 0.31, y + 0.45], color="black", linewidth=0.9)
+        ax.plot([best], [y + 0.38], marker="D", color="black", markersize=3.5)
+    ax.set_xlim(0, xmax * 1.08)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"People {outcome} (best estimate per category)")
+    ax.set_title(title, loc="left", fontweight="bold")
+    handles, names = ax.get_legend_handles_labels()
+    from matplotlib.lines import Line2D
+
+    handles.append(Line2D([0], [0], color="black", marker="D", markersize=3.5, linewidth=0.9))
+    names.append("Total: best (diamond) and range; arrow = open-ended")
+    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.28 - 0.05 /
+              max(len(labels), 1)), ncol=3)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    ax.set_axisbelow(True)
+    return fig
+
+
+def _get(t: pd.DataFrame, index: str, label: str, cat: str, col: str) -> int | None:
+    row = t[(t[index] == label) & (t["victim_category"] == cat)]
+    if row.empty or pd.isna(row[col].iloc[0]):
+        return None
+    return int(row[col].iloc[0])
+
+
+def timeline(by_day: pd.DataFrame, outcome: str = "killed") -> Figure:
+    """Killed per day: best as bars, the range as a whisker (arrow when open)."""
+    t = by_day[(by_day["outcome"] == outcome) & (by_day["victim_category"] == "all")].copy()
+    fig = _figure(5.5)
+    ax = fig.add_subplot()
+    if t.empty:
+        ax.text(0.5, 0.5, "No figures reported", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    dates = pd.to_datetime(t["date"])
+    full = pd.date_range(dates.min() - pd.Timedelta(days=1), dates.max() + pd.Timedelta(days=1))
+    best = t.set_index(dates)["best"].astype(float).reindex(full, fill_value=0)
+    ax.bar(full, best, width=0.6, color=FILL["civilians"], edgecolor=EDGE, linewidth=0.5,
+           label="Best estimate")
+    top = float(best.max())
+    for d, low, high in zip(dates, t["low"], t["high"]):
+        hi = float(high) if pd.notna(high) else float(max(low, 1)) * 1.25 + 1
+        top = max(top, hi)
+        ax.plot([d, d], [low, hi], color="black", linewidth=0.9)
+        ax.plot([d], [low], marker="_", color="black", markersize=8)
+        ax.plot([d], [hi], marker="^" if pd.isna(high) else "_", color="black", markersize=5)
+    ax.set_ylim(0, top * 1.15)
+    ax.set_ylabel(f"People {outcome}")
+    ax.set_title(f"People {outcome} per day", loc="left", fontweight="bold")
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.5)
+    ax.set_axisbelow(True)
+    return fig

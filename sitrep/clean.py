@@ -1,0 +1,67 @@
+"""Stage 01: read the input, enforce strictness, reconcile, and write the clean files.
+
+The notebook ``01_clean`` calls these in order and shows what each step found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from sitrep import store
+from sitrep.filters import Filters, make_filters
+from sitrep.problems import InputError, errors, warnings
+from sitrep.readers.base import ReadResult
+from sitrep.reconcile import reconcile
+
+
+def read(data: str | Path, fmt: str = "auto", filters: Filters | None = None) -> ReadResult:
+    """Read the native log or a dataset export, as ``fmt`` says (auto: by its header)."""
+    from sitrep.readers import detect
+
+    return detect.read(Path(data), fmt or "auto", filters or make_filters())
+
+
+def enforce(result: ReadResult, allow_rejects: bool) -> None:
+    """Stop with every error listed, unless rejected rows are allowed."""
+    errs = errors(result.problems)
+    if errs and not allow_rejects:
+        raise InputError(result.problems)
+    if result.reports.empty and not errs:
+        fates = result.audit["fate"].value_counts().to_dict()
+        raise InputError(message="No reports are left to brief on after the filters "
+                                 f"({fates or 'the input is empty'}) - widen COUNTRY, PROVINCE, "
+                                 "START or END, or check DATA")
+
+
+def audit_sums(audit: pd.DataFrame) -> dict:
+    rows = pd.to_numeric(audit["rows"]).astype("int64")
+    by = audit.assign(rows=rows).groupby(["file", "fate"])["rows"].sum().unstack(fill_value=0)
+    return {"input_rows": int(rows.sum()),
+            "by_fate": {k: int(v) for k, v in
+                        audit.assign(rows=rows).groupby("fate")["rows"].sum().items()},
+            "by_file": {f: {k: int(v) for k, v in row.items() if v} for f, row in by.iterrows()}}
+
+
+def run_info(result: ReadResult, filters: Filters, title: str, allow_rejects: bool) -> dict:
+    return {
+        "dataset": result.dataset, "files": result.files, "method": result.method,
+        "filters": {"country": filters.country, "province": filters.province,
+                    "start": str(filters.start or ""), "end": str(filters.end or ""),
+                    "description": filters.describe()},
+        "title": title, "allow_rejects": bool(allow_rejects),
+        "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "audit": audit_sums(result.audit),
+        "n_errors": len(errors(result.problems)), "n_warnings": len(warnings(result.problems)),
+    }
+
+
+def write(work: str | Path, result: ReadResult, events: pd.DataFrame, run: dict) -> None:
+    store.save_clean(Path(work), events=events, reports=result.reports,
+                     figures=result.figures, victims=result.victims, sources=result.sources,
+                     audit=result.audit, problems=result.problems, run=run)
+
+
+__all__ = ["read", "enforce", "reconcile", "run_info", "write", "make_filters"]

@@ -1,0 +1,142 @@
+"""Sentences for the briefing's summary, computed from the tables: no number is typed here.
+
+Each function returns plain text (or "" when it has nothing to say); the briefing escapes it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sitrep import fmt
+from sitrep.schema import CATEGORY_LABELS
+
+
+def _row(table: pd.DataFrame, cat: str, outcome: str = "killed") -> pd.Series | None:
+    r = table[(table["victim_category"] == cat) & (table["outcome"] == outcome)]
+    return None if r.empty else r.iloc[0]
+
+
+def _range_words(r: pd.Series) -> str:
+    if fmt.missing(r["high"]):
+        return f"at least {fmt.num(r['low'])}, with no agreed upper figure"
+    if r["low"] == r["high"]:
+        return "no source giving a different figure"
+    return f"a range of {fmt.num(r['low'])} to {fmt.num(r['high'])}"
+
+
+def overview(totals: pd.DataFrame, summary: dict) -> str:
+    r = _row(totals, "all")
+    if r is None:
+        return "The sources read give no casualty figures for this scope."
+    where = summary.get("area") or "the area covered"
+    when = summary.get("period")
+    incidents = fmt.plural(summary["incidents"], "incident")
+    districts = summary.get("districts", 0)
+    place = f" in {fmt.plural(districts, 'district')}" if districts else ""
+    return (f"Reports from {fmt.plural(summary['sources'], 'source')} put the number of people "
+            f"killed in {where}{', ' + when if when else ''} at {fmt.num(r['best'])} (best "
+            f"estimate), {_range_words(r)}, across {incidents}{place}.")
+
+
+def categories(totals: pd.DataFrame) -> str:
+    parts = []
+    for cat in ("civilians", "security_forces", "militants"):
+        r = _row(totals, cat)
+        if r is not None:
+            parts.append(f"{CATEGORY_LABELS[cat].lower()} {fmt.figure(r['low'], r['best'], r['high'])}")
+    if not parts:
+        return ""
+    text = f"By victim category, the best estimates (with ranges) are: {fmt.join(parts)}."
+    u = _row(totals, "unknown")
+    if u is not None:
+        text += (f" A further {fmt.figure(u['low'], u['best'], u['high'])} were not attributed "
+                 "to a category by their sources; where a source gave only a total, all of it "
+                 "counts here, so the categories can add up to more than the total.")
+    return text
+
+
+def agreement(report_figures: pd.DataFrame) -> str:
+    """What is certain (all sources agree) and what is disputed (widest spread of totals)."""
+    f = report_figures[(report_figures["source_type"] != "perpetrator_claim")
+                       & (report_figures["outcome"] == "killed")]
+    if f.empty:
+        return ""
+    out = []
+    agreed = []
+    for cat in ("security_forces", "civilians", "militants"):
+        c = f[f["victim_category"] == cat]
+        for ev, g in c.groupby("event_id"):
+            if len(g) >= 3 and g["low"].nunique() == 1 and g["high"].notna().all() \
+                    and g["high"].nunique() == 1 and g["low"].iloc[0] == g["high"].iloc[0]:
+                agreed.append(f"{fmt.num(g['low'].iloc[0])} {CATEGORY_LABELS[cat].lower()} "
+                              f"killed in {ev} ({fmt.plural(len(g), 'source')})")
+    if agreed:
+        out.append(f"Sources agree on {fmt.join(agreed[:2])}.")
+    tot = f[f["victim_category"] == "all"]
+    spread = []
+    for ev, g in tot.groupby("event_id"):
+        if len(g) < 2:
+            continue
+        lo, hi = int(g["low"].min()), g["high"]
+        open_ = hi.isna().any()
+        top = int(g["point"].max())
+        spread.append((top - lo, ev, lo, top, open_, len(g)))
+    if spread:
+        width, ev, lo, top, open_, n = max(spread)
+        if width > 0 or open_:
+            tail = " (some open-ended, such as 'over' or 'at least')" if open_ else ""
+            out.append(f"Totals are disputed for {ev}: its {n} reports range from {lo:,} to "
+                       f"{top:,}{tail}.")
+    return " ".join(out)
+
+
+def claims(claims_table: pd.DataFrame) -> str:
+    c = claims_table[claims_table["outcome"] == "killed"]
+    if c.empty:
+        return ""
+    top = c.loc[c["claimed_low"].idxmax()]
+    who = top["claimant"] if not fmt.missing(top["claimant"]) else top["source_id"]
+    what = CATEGORY_LABELS.get(top["victim_category"], "").lower()
+    what = "people" if what == "all" else what
+    counted = ""
+    if not fmt.missing(top["counted_best"]):
+        counted = (f", against {fmt.figure(top['counted_low'], top['counted_best'], top['counted_high'])}"
+                   " counted from the other sources")
+    n = len(c)
+    return (f"{fmt.plural(n, 'perpetrator claim')} {'is' if n == 1 else 'are'} shown apart and "
+            f"never counted; the largest, by {who}, is {top['claimed']} {what} killed{counted}.")
+
+
+def home_provinces(victims: pd.DataFrame) -> str:
+    if victims.empty:
+        return ""
+    rep = victims[victims["basis"] == "reported"]
+    parts = [f"{fmt.figure(r['low'], r['best'], r['high'])} from {r['home_province']}"
+             for _, r in rep.iterrows()]
+    text = ""
+    if parts:
+        text = (f"Where sources said where victims came from, {fmt.join(parts)} (reported); "
+                "home province is not where they were killed.")
+    inf = victims[victims["basis"] == "inferred"]
+    if not inf.empty:
+        inferred = [f"{fmt.figure(r['low'], r['best'], r['high'])} to {r['home_province']}"
+                    for _, r in inf.iterrows()]
+        text += (f" A further {fmt.join(inferred)} rest on an inference (an ethnicity mapped "
+                 "to a home province), not on a reported figure.")
+    return text.strip()
+
+
+def injured(totals: pd.DataFrame) -> str:
+    r = _row(totals, "all", "injured")
+    if r is None:
+        return "No source read gives a figure for the injured."
+    return (f"At least {fmt.num(r['low'])} people were reported injured (best estimate "
+            f"{fmt.num(r['best'])}); injury figures are less complete than death tolls.")
+
+
+def paragraphs(t: dict[str, pd.DataFrame], summary: dict) -> list[str]:
+    return [s for s in (
+        overview(t["totals"], summary) + " " + categories(t["totals"]),
+        agreement(t["report_figures"]) + " " + claims(t["claims"]),
+        home_provinces(t["victims_by_home_province"]) + " " + injured(t["totals"]),
+    ) if s.strip()]

@@ -1,0 +1,169 @@
+"""`make report`: run the notebooks in one process with papermill, render, publish atomically.
+
+    python -m sitrep.pipeline --data data/raw --out report [--country ..] [--province ..]
+        [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--title ..] [--format auto] [--allow-rejects]
+
+Everything is built under ``build/report/`` and moved into OUT only when every step succeeded,
+so a failed run leaves OUT exactly as it was. Input problems end the run with exit status 2 and
+the list of problems (never a traceback); any other failure exits 1, naming the executed
+notebook kept under ``build/`` and the cell that failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ("01_clean", "02_tabulate", "03_briefing")
+OUTPUTS = ("briefing.html", "briefing.pdf", "audit.csv", "tables")
+
+
+class Failure(Exception):
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="make report", description=__doc__.split("\n")[0])
+    p.add_argument("--data", default="data/raw")
+    p.add_argument("--out", default="report")
+    p.add_argument("--format", default="auto")
+    p.add_argument("--country", default="")
+    p.add_argument("--province", default="")
+    p.add_argument("--start", default="")
+    p.add_argument("--end", default="")
+    p.add_argument("--title", default="")
+    p.add_argument("--allow-rejects", default="0")
+    p.add_argument("--work", default="build/report")
+    return p.parse_args(argv)
+
+
+def _flag(x: str) -> bool:
+    return str(x).strip().lower() in ("1", "true", "yes", "on")
+
+
+def parameters(args: argparse.Namespace, work: Path) -> dict[str, dict]:
+    common = {"WORK": str(work)}
+    return {
+        "01_clean": {**common, "DATA": args.data, "FORMAT": args.format,
+                     "COUNTRY": args.country, "PROVINCE": args.province, "START": args.start,
+                     "END": args.end, "TITLE": args.title,
+                     "ALLOW_REJECTS": _flag(args.allow_rejects)},
+        "02_tabulate": common,
+        "03_briefing": {**common, "TITLE": args.title},
+    }
+
+
+@contextlib.contextmanager
+def _stderr_to(path: Path):
+    """Kernels inherit stderr: their start-up chatter goes to a log, not to the analyst."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(path, "ab") as fh:
+            os.dup2(fh.fileno(), 2)
+            yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def execute(name: str, params: dict, work: Path) -> float:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    out = work / "notebooks" / f"{name}.ipynb"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    try:
+        with _stderr_to(work / "kernels.log"):
+            pm.execute_notebook(ROOT / "notebooks" / f"{name}.ipynb", out, parameters=params,
+                                cwd=str(ROOT), kernel_name="python3", progress_bar=False,
+                                log_output=False, report_mode=False)
+    except PapermillExecutionError as exc:
+        if exc.ename == "InputError":
+            raise Failure(exc.evalue, 2) from None
+        raise Failure(f"{name} failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}).\n"
+                      f"The executed notebook, with the error, is kept at "
+                      f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}.", 1) \
+            from None
+    return time.perf_counter() - t0
+
+
+def publish(stage: Path, out: Path) -> None:
+    """Move the finished outputs into OUT; files the run did not make are left alone."""
+    out.mkdir(parents=True, exist_ok=True)
+    incoming = out.parent / f".{out.name}.incoming-{os.getpid()}"
+    shutil.rmtree(incoming, ignore_errors=True)
+    shutil.copytree(stage, incoming)  # same filesystem as OUT, so the renames below are atomic
+    try:
+        for name in OUTPUTS:
+            src, dest = incoming / name, out / name
+            if src.is_dir():
+                old = out.parent / f".{out.name}.{name}.old-{os.getpid()}"
+                if dest.exists():
+                    dest.rename(old)
+                src.rename(dest)
+                shutil.rmtree(old, ignore_errors=True)
+            elif src.exists():
+                os.replace(src, dest)
+    finally:
+        shutil.rmtree(incoming, ignore_errors=True)
+
+
+def run(args: argparse.Namespace) -> dict:
+    from sitrep.filters import make_filters
+
+    make_filters(args.country, args.province, args.start, args.end)  # fail fast on bad filters
+    work = (ROOT / args.work).resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    timings = {}
+    for name, params in parameters(args, work).items():
+        timings[name] = execute(name, params, work)
+        print(f"  {name:<12} {timings[name]:5.1f} s", file=sys.stderr)
+    t0 = time.perf_counter()
+    from sitrep import render
+
+    stage = work / "out"
+    title = json.loads((work / "briefing.json").read_text(encoding="utf-8"))["title"]
+    html = render.to_html(work / "notebooks" / "03_briefing.ipynb", title)
+    (stage / "briefing.html").write_text(html, encoding="utf-8")
+    render.to_pdf(html, stage / "briefing.pdf")
+    timings["render"] = time.perf_counter() - t0
+    print(f"  {'render':<12} {timings['render']:5.1f} s", file=sys.stderr)
+    out = Path(args.out)
+    publish(stage, out if out.is_absolute() else ROOT / out)
+    return timings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from sitrep.problems import InputError
+
+    try:
+        t = run(args)
+    except Failure as f:
+        print(f"make report: no briefing was written ({args.out} is unchanged).\n{f}",
+              file=sys.stderr)
+        return f.status
+    except InputError as e:
+        print(f"make report: no briefing was written ({args.out} is unchanged).\n{e}",
+              file=sys.stderr)
+        return 2
+    print(f"Briefing written to {args.out}/briefing.pdf and {args.out}/briefing.html "
+          f"({sum(t.values()):.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Executed briefing notebook -> self-contained HTML (nbconvert, our template) -> PDF (WeasyPrint).
+
+The HTML carries its CSS inline and its figures as inline SVG, so it loads nothing from the
+network; WeasyPrint is given a URL fetcher that refuses every request to make sure of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def to_html(notebook: Path, title: str) -> str:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook, as_version=4)
+    exporter = HTMLExporter(template_name="briefing", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    css = (TEMPLATES / "briefing" / "briefing.css").read_text(encoding="utf-8")
+    html, _ = exporter.from_notebook_node(
+        nb, resources={"briefing_title": title, "briefing_css": css})
+    return html
+
+
+def _no_network(url: str, *args, **kwargs):
+    raise ValueError(f"the briefing may not load {url}: everything must be embedded")
+
+
+def to_pdf(html: str, pdf: Path) -> None:
+    from weasyprint import HTML
+
+    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_no_network).write_pdf(pdf)

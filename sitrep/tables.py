@@ -1,0 +1,238 @@
+"""Clean events -> the briefing's tables (casualties by province, district and day; claims;
+victims by home province; the report-level figures behind every number).
+
+Sums over events add lows, bests and highs; a sum is open (empty high) when any term is open.
+Only counted events (level "event") enter province and day sums, so an episode and its parts are
+never both counted; the district table splits an episode into its parts plus what the episode's
+own reports add beyond them ("not attributed to a district").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sitrep.reconcile import lower_median
+from sitrep.schema import ALL, CASUALTIES_COLUMNS, CATEGORIES_ALL, CLAIM, OUTCOMES
+
+Int = "Int64"
+UNATTRIBUTED = "(not attributed to a district)"
+NO_DISTRICT = "(district not reported)"
+UNKNOWN_PROVINCE = "Unknown"
+
+
+def _sum(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sum low/best/high over ``keys``; high is <NA> when any summed high is."""
+    if frame.empty:
+        return pd.DataFrame(columns=keys + ["low", "best", "high", "events"])
+    f = frame.assign(_open=frame["high"].isna())
+    g = f.groupby(keys, sort=False, observed=True, dropna=False)
+    out = g.agg(low=("low", "sum"), best=("best", "sum"), high=("high", "sum"),
+                _open=("_open", "any"), events=("event_id", "nunique"))
+    out["high"] = out["high"].astype(Int).mask(out["_open"])
+    for c in ("low", "best"):
+        out[c] = out[c].astype(Int)
+    return out.drop(columns="_open").reset_index()
+
+
+def _order(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
+    cat = {c: i for i, c in enumerate(CATEGORIES_ALL)}
+    out = {c: i for i, c in enumerate(OUTCOMES)}
+    keyed = frame.assign(_c=frame["victim_category"].map(cat), _o=frame["outcome"].map(out))
+    return keyed.sort_values(first + ["_o", "_c"], kind="stable") \
+        .drop(columns=["_c", "_o"]).reset_index(drop=True)
+
+
+def counted(events: pd.DataFrame) -> pd.DataFrame:
+    return events[events["level"] == "event"]
+
+
+def casualties(events: pd.DataFrame) -> pd.DataFrame:
+    """Province x victim category x outcome (the contract's casualties.csv)."""
+    ev = counted(events).rename(columns={"category": "victim_category"})
+    ev = ev.assign(province=ev["province"].where(ev["province"] != "", UNKNOWN_PROVINCE))
+    out = _sum(ev, ["province_code", "province", "victim_category", "outcome"])
+    return _order(out, ["province_code"])[list(CASUALTIES_COLUMNS)]
+
+
+def totals(events: pd.DataFrame) -> pd.DataFrame:
+    """All provinces together: victim category x outcome."""
+    ev = counted(events).rename(columns={"category": "victim_category"})
+    return _order(_sum(ev, ["victim_category", "outcome"]), [])
+
+
+def by_day(events: pd.DataFrame) -> pd.DataFrame:
+    ev = counted(events).rename(columns={"category": "victim_category"})
+    ev = ev.assign(date=ev["event_date"].dt.date.astype(str))
+    return _order(_sum(ev, ["date", "victim_category", "outcome"]), ["date"])
+
+
+def by_district(events: pd.DataFrame) -> pd.DataFrame:
+    """Districts of counted events, with episodes split into their parts."""
+    ev = events.rename(columns={"category": "victim_category"})
+    keys = ["event_id", "victim_category", "outcome"]
+    parts = ev[ev["level"] == "part"]
+    top = counted(ev)
+    has_parts = set(parts["part_of"])
+    plain = top[~top["event_id"].isin(has_parts)]
+    # Parts of counted episodes (possibly nested) roll up to their top episode's province.
+    leaves = parts[~parts["event_id"].isin(has_parts)]
+    part_sums = _sum(parts[parts["part_of"].isin(top["event_id"])]
+                     .assign(event_id=lambda d: d["part_of"]), keys)
+    episodes = top[top["event_id"].isin(has_parts)].merge(
+        part_sums, on=keys, how="left", suffixes=("", "_parts"))
+    rest = episodes.assign(
+        low=episodes["low"] - episodes["low_parts"].fillna(0).astype(Int),
+        best=episodes["best"] - episodes["best_parts"].fillna(0).astype(Int),
+        high=(episodes["high"] - episodes["high_parts"].fillna(0).astype(Int)),
+        district=UNATTRIBUTED)
+    rest = rest[(rest["low"] > 0) | (rest["best"] > 0) | rest["high"].isna()
+                | (rest["high"] > 0)]
+    rows = pd.concat([plain, leaves, rest[plain.columns]], ignore_index=True)
+    rows["district"] = rows["district"].where(rows["district"] != "", NO_DISTRICT)
+    rows["province"] = rows["province"].where(rows["province"] != "", UNKNOWN_PROVINCE)
+    out = _sum(rows, ["province_code", "province", "district", "victim_category", "outcome"])
+    out["_un"] = out["district"].isin([UNATTRIBUTED, NO_DISTRICT])
+    out = _order(out, ["province_code", "_un", "district"]).drop(columns="_un")
+    return out
+
+
+def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
+           sources: pd.DataFrame) -> pd.DataFrame:
+    """Perpetrator claims beside the counted figure for the same event, category and outcome."""
+    ids = reports.loc[reports["source_type"] == CLAIM, "report_id"]
+    f = figures[figures["report_id"].isin(ids) & (figures["derived"] == "")]
+    meta = reports.drop_duplicates("event_id").set_index("event_id")
+    out = f.merge(events[["event_id", "category", "outcome", "low", "best", "high"]],
+                  on=["event_id", "category", "outcome"], how="left",
+                  suffixes=("_claimed", "_counted"))
+    pub = sources.set_index("source_id")["publisher"]
+    res = pd.DataFrame({
+        "event_id": out["event_id"],
+        "event_date": out["event_id"].map(meta["event_date"]).dt.date.astype(str),
+        "province_code": out["event_id"].map(meta["province_code"]),
+        "province": out["event_id"].map(meta["province"]),
+        "district": out["event_id"].map(meta["district"]),
+        "source_id": out["source_id"], "claimant": out["source_id"].map(pub),
+        "victim_category": out["category"], "outcome": out["outcome"],
+        "claimed": out["text"], "claimed_low": out["low_claimed"],
+        "claimed_high": out["high_claimed"],
+        "counted_low": out["low_counted"], "counted_best": out["best"],
+        "counted_high": out["high_counted"],
+    })
+    for c in ("claimed_low", "claimed_high", "counted_low", "counted_best", "counted_high"):
+        res[c] = res[c].astype(Int)
+    return _order(res, ["event_date", "event_id"])
+
+
+def victims_by_home_province(victims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Where victims came from: reconciled per event like counts, then summed over events."""
+    cols = ["home_province_code", "home_province", "victim_category", "basis", "low", "best",
+            "high", "events", "sources"]
+    if victims.empty:
+        return pd.DataFrame(columns=cols)
+    keys = ["event_id", "home_province_code", "home_province", "victim_category", "basis"]
+    v = victims.assign(_open=victims["high"].isna())
+    g = v.groupby(keys, sort=False)
+    per_event = g.agg(low=("low", "min"), high=("high", "max"), _open=("_open", "any"),
+                      sources=("source_id", lambda s: ";".join(sorted(set(s)))))
+    per_event["best"] = g["point"].agg(lambda s: lower_median(s.to_numpy(dtype="int64")))
+    per_event["high"] = per_event["high"].astype(Int).mask(per_event["_open"])
+    per_event = per_event.drop(columns="_open").reset_index()
+    out = _sum(per_event, keys[1:])
+    srcs = per_event.groupby(keys[1:], sort=False)["sources"].agg(
+        lambda s: ";".join(sorted(set(";".join(s).split(";")))))
+    out = out.merge(srcs.reset_index(), on=keys[1:])
+    out = out.assign(_b=out["basis"].map({"reported": 0, "inferred": 1}))
+    out = out.sort_values(["_b", "best", "home_province"], ascending=[True, False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
+                   sources: pd.DataFrame) -> pd.DataFrame:
+    """Every figure of every report, with where it came from: the trail behind each number."""
+    meta = reports.set_index("report_id")
+    pub = sources.set_index("source_id")
+    out = pd.DataFrame({
+        "event_id": figures["event_id"], "source_id": figures["source_id"],
+        "publisher": figures["source_id"].map(pub["publisher"]),
+        "source_type": figures["report_id"].map(meta["source_type"]),
+        "victim_category": figures["category"], "outcome": figures["outcome"],
+        "said": figures["text"], "low": figures["low"], "high": figures["high"],
+        "point": figures["point"], "derived": figures["derived"],
+        "file": figures["report_id"].map(meta["file"]),
+        "line": figures["report_id"].map(meta["line"]).astype(Int),
+    })
+    return _order(out, ["event_id", "source_id"])
+
+
+def incidents(events: pd.DataFrame) -> pd.DataFrame:
+    """Each incident that is not an episode of others: place, coordinates and killed."""
+    episodes = set(events.loc[events["part_of"] != "", "part_of"])
+    ev = events[~events["event_id"].isin(episodes)]
+    cols = ["event_id", "event_date", "province_code", "province", "district", "location",
+            "latitude", "longitude", "part_of"]
+    meta = ev.drop_duplicates("event_id")[cols]
+    killed = ev[(ev["category"] == ALL) & (ev["outcome"] == "killed")][
+        ["event_id", "low", "best", "high"]]
+    out = meta.merge(killed, on="event_id", how="left")
+    out["event_date"] = out["event_date"].dt.date.astype(str)
+    return out.sort_values(["event_date", "event_id"]).reset_index(drop=True)
+
+
+def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
+    """Every table of the briefing from the clean files (see store.load_clean)."""
+    ev, rep, fig, src = clean["events"], clean["reports"], clean["figures"], clean["sources"]
+    return {
+        "summary": summary(ev, rep),
+        "casualties": casualties(ev),
+        "totals": totals(ev),
+        "by_district": by_district(ev),
+        "by_day": by_day(ev),
+        "incidents": incidents(ev),
+        "claims": claims(rep, fig, ev, src),
+        "victims_by_home_province": victims_by_home_province(clean["victims"], ev),
+        "report_figures": report_figures(rep, fig, src),
+        "sources": src,
+    }
+
+
+def summary(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """One row of counts the narrative and key figures need (incidents, districts, sources)."""
+    episodes = set(events.loc[events["part_of"] != "", "part_of"])
+    incidents = events.loc[~events["event_id"].isin(episodes), "event_id"].nunique()
+    districts = events.loc[events["district"] != "", ["province_code", "district"]] \
+        .drop_duplicates()
+    counted_reports = reports[reports["source_type"] != CLAIM]
+    provinces = events.loc[events["province"] != "", "province"].drop_duplicates()
+    return pd.DataFrame([{
+        "incidents": int(incidents),
+        "episodes": len(episodes),
+        "districts": len(districts),
+        "provinces": "; ".join(provinces),
+        "countries": "; ".join(events["country"].drop_duplicates()),
+        "sources": int(counted_reports["source_id"].nunique()),
+        "claim_sources": int(reports.loc[reports["source_type"] == CLAIM, "source_id"].nunique()),
+        "reports": int(len(reports)),
+        "first_date": events["event_date"].min().date().isoformat() if len(events) else "",
+        "last_date": events["event_date"].max().date().isoformat() if len(events) else "",
+    }])
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula get a leading apostrophe."""
+    out = frame.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            s = out[c].astype(object)
+            risky = s.map(lambda x: isinstance(x, str) and x[:1] in ("=", "+", "-", "@", "\t",
+                                                                   "\r"))
+            out[c] = s.where(~risky, "'" + s.astype(str))
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path) -> None:
+    neutralise_formulas(frame).to_csv(path, index=False)
+
+
+__all__ = ["summary", "casualties", "totals", "by_day", "by_district", "claims",
+           "victims_by_home_province", "report_figures", "write_csv", "ALL"]
