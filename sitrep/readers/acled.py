@@ -31,14 +31,19 @@ def dates(frame: pd.DataFrame) -> Dates:
     """``event_date`` as 2024-08-26 or 26 August 2024."""
     raw = frame["event_date"].astype(str)
     date = iso_dates(raw)
-    parts = raw.str.extract(_LONG_DATE)
-    month = parts[1].str.lower().map(MONTHS)
-    spelled = parts[2] + "-" + month.astype("Int64").astype(str) + "-" + parts[0]
-    date = date.fillna(pd.to_datetime(spelled.where(month.notna()), format="%Y-%m-%d",
-                                      errors="coerce"))
+    if date.isna().any():
+        date = date.fillna(spelled_dates(raw[date.isna()]))
     faults = faults_where(date.isna(), raw, "event_date", "is not a date ACLED writes",
                           "ACLED dates look like 2024-08-26 or 26 August 2024")
     return Dates(date, pd.Series("day", index=frame.index), faults)
+
+
+def spelled_dates(raw: pd.Series) -> pd.Series:
+    """'26 August 2024' -> datetime64 (English month names, whatever the locale)."""
+    parts = raw.str.extract(_LONG_DATE)
+    month = parts[1].str.lower().map(MONTHS)
+    text = parts[2] + "-" + month.astype("Int64").astype(str) + "-" + parts[0]
+    return pd.to_datetime(text.where(month.notna()), format="%Y-%m-%d", errors="coerce")
 
 
 def is_civilian(frame: pd.DataFrame) -> pd.Series:
