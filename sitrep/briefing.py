@@ -63,11 +63,12 @@ class Briefing:
     @property
     def summary(self) -> dict:
         s = self.tables["summary"].iloc[0].to_dict() if len(self.tables["summary"]) else {}
-        f = self.run.get("filters", {})
-        s["area"] = (f.get("province") and (s.get("provinces") or f["province"])) or \
-            s.get("provinces", "").replace("; ", ", ") or f.get("country") or ""
-        if f.get("province") or (s.get("provinces") and "; " not in s["provinces"]):
-            s["area"] = f"{s['area']}, {s.get('countries', '')}".strip(", ")
+        provinces = [p for p in str(s.get("provinces", "")).split("; ") if p]
+        countries = [c for c in str(s.get("countries", "")).split("; ") if c]
+        if len(provinces) > 4:
+            s["area"] = fmt.join(countries)
+        else:
+            s["area"] = ", ".join(x for x in (fmt.join(provinces), fmt.join(countries)) if x)
         s["period"] = fmt.period(s.get("first_date"), s.get("last_date"))
         return s
 

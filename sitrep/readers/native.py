@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from sitrep import validate as v
+from sitrep.counts import Count
 from sitrep.filters import Filters, unmatched_province
 from sitrep.places import resolve_district
 from sitrep.problems import InputError, Problem
@@ -178,7 +179,8 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
     cols["longitude"] = check("longitude", v.coordinate_parser("longitude"))
     count_cols = [f"{o}_{c}" for o in OUTCOMES for c in CATEGORIES + ("total",)]
     for col in count_cols:
-        cols[col] = check(col, v.parse_count_cell) if col in f else pd.Series(None, index=f.index)
+        cols[col] = check(col, v.parse_count_cell) if col in f else \
+            pd.Series([None] * len(f), index=f.index, dtype=object)
 
     # Cross-row checks: sources exist, one report per event and source, episodes exist.
     for i in f.index[live]:
@@ -293,7 +295,7 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
     fig_rows = []
     for i, r in kept.iterrows():
         for outcome in OUTCOMES:
-            counts = {c: cols[f"{outcome}_{c}"][i] for c in CATEGORIES + ("total",)}
+            counts = {c: _count(cols[f"{outcome}_{c}"][i]) for c in CATEGORIES + ("total",)}
             texts = {c: f.at[i, f"{outcome}_{c}"] if f"{outcome}_{c}" in f else ""
                      for c in counts}
             total = counts["total"]
@@ -401,6 +403,11 @@ def _read_victims(t: RawTable, kept: pd.DataFrame, inc_fate: pd.Series, cols: di
         out[c] = out[c].astype("Int64")
     return (out[list(VICTIM_OUT_COLUMNS)].reset_index(drop=True), problems,
             _audit_rows(t, fate, reason))
+
+
+def _count(x: object) -> Count | None:
+    """A parsed cell, or None (pandas may hold 'not reported' as NaN)."""
+    return x if isinstance(x, Count) else None
 
 
 def problems_at(problems: list[Problem], t: RawTable, line: int, column: str) -> bool:

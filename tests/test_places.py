@@ -1,0 +1,61 @@
+"""Province and district names resolve through pycountry and the documented alias tables."""
+
+import csv
+
+import pytest
+
+from sitrep import places
+
+
+@pytest.mark.parametrize("name, code, official", [
+    ("Balochistan", "PK-BA", "Balochistan"),
+    ("Baluchistan", "PK-BA", "Balochistan"),
+    ("PK-BA", "PK-BA", "Balochistan"),
+    ("balochistan province", "PK-BA", "Balochistan"),
+    ("NWFP", "PK-KP", "Khyber Pakhtunkhwa"),
+    ("KPK", "PK-KP", "Khyber Pakhtunkhwa"),
+    ("Khyber-Pakhtunkhwa", "PK-KP", "Khyber Pakhtunkhwa"),
+    ("FATA", "PK-KP", "Khyber Pakhtunkhwa"),
+    ("Federally Administered Tribal Areas", "PK-KP", "Khyber Pakhtunkhwa"),
+    ("Sind", "PK-SD", "Sindh"),
+    ("ICT", "PK-IS", "Islamabad"),
+    ("Islamabad Capital Territory", "PK-IS", "Islamabad"),
+    ("Punjab", "PK-PB", "Punjab"),
+])
+def test_provinces(name, code, official):
+    p = places.resolve_province(name, "PK")
+    assert (p.code, p.name) == (code, official)
+
+
+def test_unknown_province_gets_suggestions():
+    assert places.resolve_province("Blochistan", "PK") is None
+    assert places.suggest_province("Blochistan", "PK")[0] == "Balochistan"
+
+
+def test_same_name_in_another_country_is_another_province():
+    # India has a Punjab too: the country decides.
+    assert places.resolve_province("Punjab", "IN").code == "IN-PB"
+
+
+@pytest.mark.parametrize("name, district", [
+    ("Musakhail", "Musakhail"), ("Musakhel", "Musakhail"), ("Musa Khel", "Musakhail"),
+    ("Bolan", "Kachhi"), ("Kachhi", "Kachhi"), ("Qalat", "Kalat"),
+    ("Bolan district", "Kachhi"), ("Somewhere New", "Somewhere New"),
+])
+def test_districts(name, district):
+    assert places.resolve_district(name, "PK-BA") == district
+
+
+def test_alias_tables_point_at_real_codes():
+    with open(places.ALIASES / "provinces.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 20
+    codes = {p.code for p in places._province_index("PK").values()}
+    assert {r["iso_code"] for r in rows} <= codes
+
+
+def test_countries():
+    assert places.resolve_country("pakistan").code == "PK"
+    assert places.resolve_country("PAK").code == "PK"
+    assert places.resolve_country("Pakistn") is None
+    assert places.suggest_country("Pakistn")[0] == "Pakistan"
