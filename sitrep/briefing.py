@@ -116,7 +116,8 @@ class Briefing:
 
         card("killed in all", "all", "killed", "kf-main")
         for cat in CATEGORIES:
-            card(f"{CATEGORY_LABELS[cat].lower()} killed", cat, "killed")
+            card("killed, category not given" if cat == "unknown" else
+                 f"{CATEGORY_LABELS[cat].lower()} killed", cat, "killed")
         card("injured in all", "all", "injured")
         cards.append(f'<div class="kf"><div class="kf-num">{esc(fmt.num(s.get("incidents")))}'
                      f'</div><div class="kf-label">incidents</div>'
@@ -145,9 +146,11 @@ class Briefing:
         t = self.tables["by_district"]
         if t.empty:
             return ""
-        html = f'<section><h2>Casualties by district</h2>' \
-               f'{_category_table(t, ["province", "district"], "Province / district")}'
-        if t["province"].nunique() == 1:
+        one = t["province"].nunique() == 1
+        keys, head = (["district"], "District") if one else (["province", "district"],
+                                                              "Province / district")
+        html = f'<section><h2>Casualties by district</h2>{_category_table(t, keys, head)}'
+        if one:
             fig = charts.stacked_killed(t, "district", "People killed by district and category")
             html += _figure(charts.to_svg(fig), "Districts are as named by the sources, "
                             "through the district alias table. '" + UNATTRIBUTED + "' is what an "
@@ -223,7 +226,7 @@ class Briefing:
             return ('<section><h2>Perpetrator claims</h2><p>No perpetrator claims are in this '
                     'data.</p></section>')
         rows = "".join(
-            f"<tr><td>{esc(r['event_id'])}</td><td>{esc(r['district'] or r['province'])}</td>"
+            f"<tr><td>{esc(r.get('event_label', r['event_id']))}</td>"
             f"<td>{esc(r['claimant'])}</td>"
             f"<td>{esc(CATEGORY_LABELS.get(r['victim_category'], ''))} {esc(r['outcome'])}</td>"
             f"<td class='n'>{esc(r['claimed'])}</td>"
@@ -232,7 +235,7 @@ class Briefing:
         return (f'<section><h2>Perpetrator claims</h2><p class="note">Claims are shown as '
                 f'the claimant worded them, beside the figure counted from the other sources '
                 f'for the same incident, category and outcome. They are never counted.</p>'
-                f'<table class="data"><thead><tr><th>Incident</th><th>Where</th>'
+                f'<table class="data"><thead><tr><th>Incident</th>'
                 f'<th>Claimant</th><th>Figure</th><th class="n">Claimed</th>'
                 f'<th class="n">Counted (range)</th></tr></thead><tbody>{rows}</tbody></table>'
                 f'</section>')
@@ -279,18 +282,21 @@ class Briefing:
                         cells.append("<td></td>")
                         continue
                     x = x.iloc[0]
-                    shown = x["said"] if not fmt.missing(x["said"]) and x["said"] else \
-                        fmt.span(x["low"], x["high"])
-                    mark = "*" if x["derived"] in ("residual", "sum") else ""
+                    derived = x["derived"] in ("residual", "sum")
+                    shown = fmt.span(x["low"], x["high"]) if derived or fmt.missing(x["said"]) \
+                        or not x["said"] else x["said"]
+                    mark = "*" if derived else ""
                     cells.append(f"<td class='n'>{esc(shown)}{mark}</td>")
                 where = f"{x['file']}:{x['line']}" if not fmt.missing(x["line"]) else x["file"]
                 claim = " (claim)" if stype == "perpetrator_claim" else ""
                 rows.append(f"<tr><td>{esc(sid)}{claim}</td>{''.join(cells)}"
                             f"<td class='src'>{esc(where)}</td></tr>")
             head = "".join(f"<th class='n'>{esc(CATEGORY_LABELS[c])}</th>" for c in cats)
-            blocks.append(f"<table class='data trail'><caption>{esc(ev)}: people killed, as each "
-                          f"source gave it</caption><thead><tr><th>Source</th>{head}<th>Row</th>"
-                          f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            label = g["event_label"].iloc[0] if "event_label" in g else ev
+            blocks.append(f"<div class='keep'><h4>{esc(label)}: people killed, as each source "
+                          f"gave it</h4><table class='data trail'><thead><tr><th>Source</th>"
+                          f"{head}<th>Row</th></tr></thead><tbody>{''.join(rows)}</tbody>"
+                          f"</table></div>")
         return ("<h3>Which source gave which figure</h3><p class='note'>Each figure as the "
                 "source worded it; * marks one derived by the counting rules (an unattributed "
                 "remainder, or a total summed from categories). 'Row' is the input file and "
@@ -374,8 +380,9 @@ def _sum_note(t: pd.DataFrame) -> str:
     k = t[t["outcome"] == "killed"]
     cats = k[k["victim_category"].isin(CATEGORIES)]["best"].sum()
     total = k[k["victim_category"] == "all"]["best"].sum()
-    note = ("Bars stack each category's best estimate; the line over them shows the total's "
-            "range and the diamond its best estimate.")
+    note = ("For each place, the upper bar stacks each category's best estimate; the grey bar "
+            "below is the best estimate of the total, and the line its range (lowest to highest "
+            "figure given).")
     if cats > total:
         note += (f" The categories' best estimates add up to {int(cats):,}, more than the "
                  f"total's {int(total):,}, because sources that gave only a total count wholly "

@@ -66,48 +66,55 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
     range of the total (low to high; an arrow when open) drawn over them."""
     t = table[table["outcome"] == outcome]
     labels = list(dict.fromkeys(t[index]))
-    fig = _figure(2.2 + 0.75 * max(len(labels), 1))
+    fig = _figure(3.0 + 1.3 * max(len(labels), 1))
     ax = fig.add_subplot()
     if not labels:
         ax.text(0.5, 0.5, "No figures reported", ha="center", va="center",
                 transform=ax.transAxes)
         ax.set_axis_off()
         return fig
+    # Two bars per label: the categories stacked, and below it the total with its range.
+    ys = [2 * i for i in range(len(labels))]
     left = [0] * len(labels)
     for cat in CATEGORIES:
         vals = [int(_get(t, index, lab, cat, "best") or 0) for lab in labels]
         if not any(vals):
             continue
-        ax.barh(labels, vals, left=left, color=FILL[cat], hatch=HATCH[cat], edgecolor=EDGE,
-                linewidth=0.5, height=0.55, label=CATEGORY_LABELS[cat])
+        ax.barh(ys, vals, left=left, color=FILL[cat], hatch=HATCH[cat], edgecolor=EDGE,
+                linewidth=0.5, height=0.8, label=CATEGORY_LABELS[cat])
         left = [a + b for a, b in zip(left, vals)]
     xmax = max(left)
-    for y, lab in enumerate(labels):
+    for y, lab in zip(ys, labels):
         low, best = _get(t, index, lab, "all", "low"), _get(t, index, lab, "all", "best")
         high = _get(t, index, lab, "all", "high")
         if best is None:
             continue
+        ax.barh([y + 1], [best], color="#777777", edgecolor=EDGE, linewidth=0.5, height=0.8,
+                label="_total")
         top = high if high is not None else max(best, low) * 1.25 + 1
         xmax = max(xmax, top)
-        ax.plot([low, top], [y + 0.38, y + 0.38], color="black", linewidth=0.9)
-        ax.plot([low, low], [y + 0.31, y + 0.45], color="black", linewidth=0.9)
+        ax.plot([low, top], [y + 1, y + 1], color="black", linewidth=0.9)
+        ax.plot([low, low], [y + 0.75, y + 1.25], color="black", linewidth=0.9)
         if high is None:
-            ax.annotate("", xy=(top, y + 0.38), xytext=(top - 0.01 * xmax, y + 0.38),
+            ax.annotate("", xy=(top, y + 1), xytext=(top - 0.01 * xmax, y + 1),
                         arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.9})
         else:
-            ax.plot([high, high], [y + 0.31, y + 0.45], color="black", linewidth=0.9)
-        ax.plot([best], [y + 0.38], marker="D", color="black", markersize=3.5)
+            ax.plot([high, high], [y + 0.75, y + 1.25], color="black", linewidth=0.9)
+    ax.set_yticks([y for y in ys] + [y + 1 for y in ys],
+                  [f"{lab}: by category" for lab in labels] + ["total" for _ in labels])
     ax.set_xlim(0, xmax * 1.08)
     ax.invert_yaxis()
     ax.set_xlabel(f"People {outcome} (best estimate per category)")
     ax.set_title(title, loc="left", fontweight="bold")
     handles, names = ax.get_legend_handles_labels()
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    handles.append(Line2D([0], [0], color="black", marker="D", markersize=3.5, linewidth=0.9))
-    names.append("Total: best (diamond) and range; arrow = open-ended")
-    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.28 - 0.05 /
-              max(len(labels), 1)), ncol=3)
+    handles.append(Patch(facecolor="#777777", edgecolor=EDGE, linewidth=0.5))
+    names.append("Total (best estimate)")
+    handles.append(Line2D([0], [0], color="black", linewidth=0.9))
+    names.append("Range of the total; arrow = open-ended")
+    fig.legend(handles, names, loc="outside lower center", ncol=3)
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     ax.set_axisbelow(True)
     return fig
@@ -147,8 +154,10 @@ def timeline(by_day: pd.DataFrame, outcome: str = "killed") -> Figure:
     ax.set_title(f"People {outcome} per day", loc="left", fontweight="bold")
     import matplotlib.dates as mdates
 
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    days = (full[-1] - full[0]).days
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, days // 7)) if days <= 60
+                               else mdates.AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y" if days <= 366 else "%b %Y"))
     ax.grid(axis="y", color="#dddddd", linewidth=0.5)
     ax.set_axisbelow(True)
     return fig

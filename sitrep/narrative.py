@@ -65,7 +65,7 @@ def agreement(report_figures: pd.DataFrame) -> str:
     agreed = []
     for cat in ("security_forces", "civilians", "militants"):
         c = f[f["victim_category"] == cat]
-        for ev, g in c.groupby("event_id"):
+        for ev, g in c.groupby("event_label"):
             if len(g) >= 3 and g["low"].nunique() == 1 and g["high"].notna().all() \
                     and g["high"].nunique() == 1 and g["low"].iloc[0] == g["high"].iloc[0]:
                 agreed.append(f"{fmt.num(g['low'].iloc[0])} {CATEGORY_LABELS[cat].lower()} "
@@ -74,7 +74,7 @@ def agreement(report_figures: pd.DataFrame) -> str:
         out.append(f"Sources agree on {fmt.join(agreed[:2])}.")
     tot = f[f["victim_category"] == "all"]
     spread = []
-    for ev, g in tot.groupby("event_id"):
+    for ev, g in tot.groupby("event_label"):
         if len(g) < 2:
             continue
         lo, hi = int(g["low"].min()), g["high"]

@@ -42,6 +42,17 @@ def _order(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
         .drop(columns=["_c", "_o"]).reset_index(drop=True)
 
 
+def event_labels(reports: pd.DataFrame) -> pd.Series:
+    """A readable name per event: 'Highway ambush, Musakhail (BLA-2024-08-MSK)'."""
+    first = reports.sort_values(["file", "line"], kind="stable").drop_duplicates("event_id")
+    names = []
+    for r in first.itertuples(index=False):
+        where = r.district or r.province or r.country
+        what = r.event_type or "Incident"
+        names.append(f"{what}, {where} ({r.event_id})" if where else f"{what} ({r.event_id})")
+    return pd.Series(names, index=first["event_id"].to_numpy(), dtype=object)
+
+
 def counted(events: pd.DataFrame) -> pd.DataFrame:
     return events[events["level"] == "event"]
 
@@ -108,6 +119,7 @@ def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
     pub = sources.set_index("source_id")["publisher"]
     res = pd.DataFrame({
         "event_id": out["event_id"],
+        "event_label": out["event_id"].map(event_labels(reports)),
         "event_date": out["event_id"].map(meta["event_date"]).dt.date.astype(str),
         "province_code": out["event_id"].map(meta["province_code"]),
         "province": out["event_id"].map(meta["province"]),
@@ -153,7 +165,9 @@ def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
     meta = reports.set_index("report_id")
     pub = sources.set_index("source_id")
     out = pd.DataFrame({
-        "event_id": figures["event_id"], "source_id": figures["source_id"],
+        "event_id": figures["event_id"],
+        "event_label": figures["event_id"].map(event_labels(reports)),
+        "source_id": figures["source_id"],
         "publisher": figures["source_id"].map(pub["publisher"]),
         "source_type": figures["report_id"].map(meta["source_type"]),
         "victim_category": figures["category"], "outcome": figures["outcome"],
