@@ -18,7 +18,7 @@ SEEDS ?= seeds
 CANDIDATES ?= data/candidates
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab extract eval-extract bench clean system-deps venv
+.PHONY: help report report-force test lab extract eval-extract bench clean system-deps venv
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -48,10 +48,29 @@ system-deps:
 	  fi; \
 	fi
 
-report: $(STAMP) ## Build OUT/briefing.pdf and OUT/briefing.html from DATA
+# A re-run with nothing changed does nothing: the briefing depends on the data, the code, the
+# notebooks and the parameters (a stamp rewritten only when a variable changes).
+PARAMS := $(DATA)|$(FORMAT)|$(COUNTRY)|$(PROVINCE)|$(START)|$(END)|$(TITLE)|$(ALLOW_REJECTS)
+PARAMS_STAMP := build/params/$(subst /,_,$(abspath $(OUT)))
+$(shell mkdir -p build/params; printf '%s' '$(subst ','"'"',$(PARAMS))' | cmp -s - '$(PARAMS_STAMP)' 2>/dev/null \
+  || printf '%s' '$(subst ','"'"',$(PARAMS))' > '$(PARAMS_STAMP)')
+DATA_FILES := $(if $(wildcard $(DATA)/.),$(wildcard $(DATA)/*),$(wildcard $(DATA)))
+CODE_FILES := $(shell find sitrep notebooks data/aliases data/geo -type f \
+  \( -name '*.py' -o -name '*.ipynb' -o -name '*.j2' -o -name '*.css' -o -name '*.json' \
+     -o -name '*.csv' -o -name '*.geojson' \) -not -path '*/__pycache__/*' 2>/dev/null)
+
+report: $(OUT)/briefing.pdf ## Build OUT/briefing.pdf and OUT/briefing.html from DATA
+	@echo "Up to date: $(OUT)/briefing.pdf and $(OUT)/briefing.html"
+
+$(OUT)/briefing.pdf: $(STAMP) $(PARAMS_STAMP) $(DATA_FILES) $(CODE_FILES)
 	@$(PY) -m sitrep.pipeline --data "$(DATA)" --out "$(OUT)" --format "$(FORMAT)" \
 	  --country "$(COUNTRY)" --province "$(PROVINCE)" --start "$(START)" --end "$(END)" \
 	  --title "$(TITLE)" --allow-rejects "$(ALLOW_REJECTS)"
+
+# The same, whether or not anything changed.
+report-force: $(STAMP) ## Rebuild the briefing even when nothing changed
+	@rm -f '$(PARAMS_STAMP)'
+	@$(MAKE) --no-print-directory report
 
 test: $(STAMP) ## Run the whole test suite
 	$(PY) -m pytest -q
