@@ -146,12 +146,20 @@ class Briefing:
         t = self.tables["by_district"]
         if t.empty:
             return ""
+        t, cut = _largest(t, ["province", "district"], MAX_DISTRICTS)
         one = t["province"].nunique() == 1
         keys, head = (["district"], "District") if one else (["province", "district"],
                                                               "Province / district")
         html = f'<section><h2>Casualties by district</h2>{_category_table(t, keys, head)}'
+        if cut:
+            html += (f'<p class="note">The {MAX_DISTRICTS} districts with the most people killed '
+                     f'are shown; {fmt.plural(cut, "other district")} are in '
+                     f'tables/by_district.csv.</p>')
         if one:
-            fig = charts.stacked_killed(t, "district", "People killed by district and category")
+            top, _ = _largest(t, ["district"], MAX_CHARTED)
+            fig = charts.stacked_killed(top, "district", "People killed by district and category"
+                                        + (f" ({MAX_CHARTED} with the most killed)"
+                                           if t["district"].nunique() > MAX_CHARTED else ""))
             html += _figure(charts.to_svg(fig), "Districts are as named by the sources, "
                             "through the district alias table. '" + UNATTRIBUTED + "' is what an "
                             "episode's own reports add beyond the sum of its parts.")
@@ -161,43 +169,39 @@ class Briefing:
         t = self.tables["by_day"]
         if t.empty:
             return ""
+        dates = pd.to_datetime(t["date"])
+        if (dates.max() - dates.min()).days > 62:
+            from sitrep.tables import by_month
+
+            m = by_month(t)
+            fig = charts.timeline(m.rename(columns={"month": "date"}).assign(
+                date=lambda d: d["date"] + "-01"), per="month")
+            if m["month"].nunique() > 24:  # the table by year, the chart by month
+                y = by_month(t.assign(date=t["date"].str[:4] + "-01-01"))
+                table = _category_table(y.assign(year=y["month"].str[:4]), ["year"], "Year")
+                head = "Casualties by year and month"
+            else:
+                table, head = _category_table(m, ["month"], "Month"), "Casualties by month"
+            return (f'<section><h2>{head}</h2>{table}'
+                    f'{_figure(charts.to_svg(fig), "Best estimate per month; the whisker runs from the low to the high figure (an arrow when open-ended). Daily figures are in tables/by_day.csv.")}'
+                    '</section>')
         fig = charts.timeline(t)
         return (f'<section><h2>Casualties by day</h2>{_category_table(t, ["date"], "Date")}'
                 f'{_figure(charts.to_svg(fig), "Best estimate per day; the whisker runs from the low to the high figure (an arrow when open-ended).")}'
                 '</section>')
 
     def map_section(self) -> str:
-        from sitrep import gazetteer, maps
+        from sitrep import maps
 
         inc = self.tables["incidents"]
-        rows = []
-        for _, r in inc.iterrows():
-            lat, lon = r.get("latitude"), r.get("longitude")
-            where = "the log"
-            if fmt.missing(lat) or fmt.missing(lon):
-                found = None
-                for name in (r.get("district"), r.get("location")):
-                    if not fmt.missing(name) and name:
-                        found = gazetteer.locate(str(name), r.get("province_code") or None)
-                        if found:
-                            break
-                if not found:
-                    continue
-                (lat, lon), where = found, "gazetteer"
-            label = r["district"] if not fmt.missing(r["district"]) and r["district"] \
-                else r["event_id"]
-            killed = 0 if fmt.missing(r.get("best")) else int(r["best"])
-            rows.append({"latitude": float(lat), "longitude": float(lon), "killed": killed,
-                         "label": f"{label} ({killed})", "where": where})
-        points = pd.DataFrame(rows, columns=["latitude", "longitude", "killed", "label", "where"])
-        if not (inc["province_code"].fillna("").str.startswith("PK").any()):
-            return ""
-        codes = set(inc["province_code"].dropna())
-        fig = maps.province_map(points, highlight=codes)
-        shown, total = len(points), len(inc)
+        if not inc["province_code"].astype(str).str.startswith("PK").any():
+            return ""  # the committed outlines cover Pakistan only
+        points, located = map_points(inc)
+        fig = maps.province_map(points, highlight=set(inc["province_code"]) - {""})
         caption = (f"Incidents as points sized by the best estimate of people killed "
-                   f"({shown} of {fmt.plural(total, 'incident')} located; districts are placed "
-                   f"at their seats). {maps.CREDIT}")
+                   f"({located:,} of {fmt.plural(len(inc), 'incident')} located, from the log's "
+                   f"coordinates or, failing those, at their district's seat; incidents in one "
+                   f"district share a point). {maps.CREDIT}")
         return f'<section class="map"><h2>Map</h2>{_figure(charts.to_svg(fig), caption)}</section>'
 
     def home_province_section(self) -> str:
@@ -268,8 +272,16 @@ class Briefing:
     def _figures_by_source(self) -> str:
         f = self.tables["report_figures"]
         f = f[f["outcome"] == "killed"]
+        # Events told by one source need no comparison: the tables already show them.
+        n_src = f.groupby("event_id")["source_id"].nunique()
+        f = f[f["event_id"].isin(n_src[n_src >= 2].index)]
         if f.empty:
-            return ""
+            return ("<h3>Which source gave which figure</h3><p class='note'>Each incident here "
+                    "comes from a single source; every figure with its input row is in "
+                    "tables/report_figures.csv.</p>")
+        shown = list(dict.fromkeys(f["event_id"]))[:MAX_TRAILS]
+        more = f["event_id"].nunique() - len(shown)
+        f = f[f["event_id"].isin(shown)]
         cats = list(CATEGORIES) + ["all"]
         blocks = []
         for ev, g in f.groupby("event_id", sort=False):
@@ -297,10 +309,12 @@ class Briefing:
                           f"gave it</h4><table class='data trail'><thead><tr><th>Source</th>"
                           f"{head}<th>Row</th></tr></thead><tbody>{''.join(rows)}</tbody>"
                           f"</table></div>")
+        tail = (f"<p class='note'>{fmt.plural(more, 'further incident')} with several sources "
+                f"are in tables/report_figures.csv.</p>" if more > 0 else "")
         return ("<h3>Which source gave which figure</h3><p class='note'>Each figure as the "
                 "source worded it; * marks one derived by the counting rules (an unattributed "
                 "remainder, or a total summed from categories). 'Row' is the input file and "
-                "line.</p>" + "".join(blocks))
+                "line.</p>" + "".join(blocks) + tail)
 
     def quality_appendix(self) -> str:
         a = self.audit.assign(rows=pd.to_numeric(self.audit["rows"]))
@@ -338,7 +352,9 @@ class Briefing:
         if len(w):
             items = "".join(f"<li>{esc(r['file'])}:{esc(r['line'])}: column '{esc(r['column'])}'"
                             f": value '{esc(r['value'])}': {esc(r['message'])}</li>"
-                            for _, r in w.iterrows())
+                            for _, r in w.head(MAX_LISTED).iterrows())
+            if len(w) > MAX_LISTED:
+                items += f"<li>... and {fmt.plural(len(w) - MAX_LISTED, 'more warning')}.</li>"
             html += f"<h3>Warnings</h3><ul>{items}</ul>"
         html += f"<h3>Assumptions</h3><ul>{self._assumptions()}</ul>"
         return html + "</section>"
@@ -347,7 +363,11 @@ class Briefing:
         if rows.empty:
             return ""
         items = "".join(f"<li>{esc(r['file'])}:{esc(r['line'])} ({esc(r['event_id'])} / "
-                        f"{esc(r['source_id'])}): {esc(r[col])}</li>" for _, r in rows.iterrows())
+                        f"{esc(r['source_id'])}): {esc(r[col])}</li>"
+                        for _, r in rows.head(MAX_LISTED).iterrows())
+        if len(rows) > MAX_LISTED:
+            items += (f"<li>... and {fmt.plural(len(rows) - MAX_LISTED, 'more row')}: see "
+                      "audit.csv.</li>")
         return f"<h3>{esc(title)}</h3><ul>{items}</ul>"
 
     def _assumptions(self) -> str:
@@ -366,6 +386,55 @@ class Briefing:
         out.append("Home province is where victims came from; incident province is where they "
                    "were killed. The two are never mixed in one table.")
         return "".join(f"<li>{esc(x)}</li>" for x in out)
+
+
+MAX_POINTS = 150
+MAX_DISTRICTS = 25
+MAX_CHARTED = 12
+MAX_TRAILS = 20
+MAX_LISTED = 50
+MAX_LABELS = 12
+
+
+def map_points(inc: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """One point per district (or place) with the people killed there; the largest first."""
+    from sitrep import gazetteer
+
+    lat = pd.to_numeric(inc["latitude"], errors="coerce")
+    lon = pd.to_numeric(inc["longitude"], errors="coerce")
+    place = inc["district"].where(inc["district"] != "", inc["location"]).fillna("")
+    lookup = {}
+    for name, prov in set(zip(place, inc["province_code"])):
+        lookup[(name, prov)] = gazetteer.locate(name, prov or None) if name else None
+    found = [lookup[k] for k in zip(place, inc["province_code"])]
+    glat = pd.Series([f[0] if f else None for f in found], index=inc.index, dtype=float)
+    glon = pd.Series([f[1] if f else None for f in found], index=inc.index, dtype=float)
+    have = lat.notna() & lon.notna()
+    pts = pd.DataFrame({"latitude": lat.where(have, glat), "longitude": lon.where(have, glon),
+                        "killed": pd.to_numeric(inc["best"], errors="coerce").fillna(0),
+                        "label": place.where(place != "", inc["event_id"])})
+    pts = pts.dropna(subset=["latitude", "longitude"])
+    located = len(pts)
+    pts = pts.assign(label=pts["label"].astype(str))
+    grouped = pts.groupby("label", as_index=False).agg(
+        latitude=("latitude", "mean"), longitude=("longitude", "mean"), killed=("killed", "sum"))
+    grouped = grouped.sort_values("killed", ascending=False).head(MAX_POINTS)
+    grouped["killed"] = grouped["killed"].astype(int)
+    grouped["label"] = grouped["label"] + " (" + grouped["killed"].map("{:,}".format) + ")"
+    grouped = grouped.reset_index(drop=True)
+    grouped.loc[grouped.index >= MAX_LABELS, "label"] = ""  # the largest are named, not all
+    return grouped, located
+
+
+def _largest(t: pd.DataFrame, keys: list[str], n: int) -> tuple[pd.DataFrame, int]:
+    """The n groups of ``keys`` with the most people killed (best), and how many were cut."""
+    k = t[(t["victim_category"] == "all") & (t["outcome"] == "killed")]
+    order = k.sort_values("best", ascending=False, kind="stable")[keys].drop_duplicates()
+    groups = t[keys].drop_duplicates()
+    if len(groups) <= n:
+        return t, 0
+    keep = order.head(n)
+    return t.merge(keep, on=keys), len(groups) - len(keep)
 
 
 def _sources_list(s: object) -> str:

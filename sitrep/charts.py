@@ -66,15 +66,17 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
     range of the total (low to high; an arrow when open) drawn over them."""
     t = table[table["outcome"] == outcome]
     labels = list(dict.fromkeys(t[index]))
-    fig = _figure(3.0 + 1.3 * max(len(labels), 1))
+    fig = _figure(3.0 + (1.3 if len(labels) <= 6 else 0.55) * max(len(labels), 1))
     ax = fig.add_subplot()
     if not labels:
         ax.text(0.5, 0.5, "No figures reported", ha="center", va="center",
                 transform=ax.transAxes)
         ax.set_axis_off()
         return fig
-    # Two bars per label: the categories stacked, and below it the total with its range.
-    ys = [2 * i for i in range(len(labels))]
+    # Few labels: two bars each, the categories stacked and below them the total with its
+    # range. Many labels: one stacked bar each, the total's range drawn across it.
+    two = len(labels) <= 6
+    ys = [(2 if two else 1) * i for i in range(len(labels))]
     left = [0] * len(labels)
     for cat in CATEGORIES:
         vals = [int(_get(t, index, lab, cat, "best") or 0) for lab in labels]
@@ -89,8 +91,12 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
         high = _get(t, index, lab, "all", "high")
         if best is None:
             continue
-        ax.barh([y + 1], [best], color="#777777", edgecolor=EDGE, linewidth=0.5, height=0.8,
-                label="_total")
+        if two:
+            ax.barh([y + 1], [best], color="#777777", edgecolor=EDGE, linewidth=0.5,
+                    height=0.8, label="_total")
+        else:
+            y = y - 1  # the range is drawn across the stacked bar itself
+            ax.plot([best], [y + 1], marker="D", color="black", markersize=3)
         top = high if high is not None else max(best, low) * 1.25 + 1
         xmax = max(xmax, top)
         ax.plot([low, top], [y + 1, y + 1], color="black", linewidth=0.9)
@@ -100,8 +106,11 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
                         arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.9})
         else:
             ax.plot([high, high], [y + 0.75, y + 1.25], color="black", linewidth=0.9)
-    ax.set_yticks([y for y in ys] + [y + 1 for y in ys],
-                  [f"{lab}: by category" for lab in labels] + ["total" for _ in labels])
+    if two:
+        ax.set_yticks([y for y in ys] + [y + 1 for y in ys],
+                      [f"{lab}: by category" for lab in labels] + ["total" for _ in labels])
+    else:
+        ax.set_yticks(ys, labels)
     ax.set_xlim(0, xmax * 1.08)
     ax.invert_yaxis()
     ax.set_xlabel(f"People {outcome} (best estimate per category)")
@@ -110,8 +119,12 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles.append(Patch(facecolor="#777777", edgecolor=EDGE, linewidth=0.5))
-    names.append("Total (best estimate)")
+    if two:
+        handles.append(Patch(facecolor="#777777", edgecolor=EDGE, linewidth=0.5))
+        names.append("Total (best estimate)")
+    else:
+        handles.append(Line2D([0], [0], color="black", marker="D", markersize=3, linewidth=0))
+        names.append("Total (best estimate)")
     handles.append(Line2D([0], [0], color="black", linewidth=0.9))
     names.append("Range of the total; arrow = open-ended")
     fig.legend(handles, names, loc="outside lower center", ncol=3)
@@ -127,8 +140,8 @@ def _get(t: pd.DataFrame, index: str, label: str, cat: str, col: str) -> int | N
     return int(row[col].iloc[0])
 
 
-def timeline(by_day: pd.DataFrame, outcome: str = "killed") -> Figure:
-    """Killed per day: best as bars, the range as a whisker (arrow when open)."""
+def timeline(by_day: pd.DataFrame, outcome: str = "killed", per: str = "day") -> Figure:
+    """Killed per day (or month): best as bars, the range as a whisker (arrow when open)."""
     t = by_day[(by_day["outcome"] == outcome) & (by_day["victim_category"] == "all")].copy()
     fig = _figure(5.5)
     ax = fig.add_subplot()
@@ -138,9 +151,15 @@ def timeline(by_day: pd.DataFrame, outcome: str = "killed") -> Figure:
         ax.set_axis_off()
         return fig
     dates = pd.to_datetime(t["date"])
-    full = pd.date_range(dates.min() - pd.Timedelta(days=1), dates.max() + pd.Timedelta(days=1))
+    if per == "month":
+        full = pd.date_range(dates.min(), dates.max(), freq="MS")
+        width = 20
+    else:
+        full = pd.date_range(dates.min() - pd.Timedelta(days=1),
+                             dates.max() + pd.Timedelta(days=1))
+        width = 0.6
     best = t.set_index(dates)["best"].astype(float).reindex(full, fill_value=0)
-    ax.bar(full, best, width=0.6, color=FILL["civilians"], edgecolor=EDGE, linewidth=0.5,
+    ax.bar(full, best, width=width, color=FILL["civilians"], edgecolor=EDGE, linewidth=0.5,
            label="Best estimate")
     top = float(best.max())
     for d, low, high in zip(dates, t["low"], t["high"]):
@@ -151,7 +170,7 @@ def timeline(by_day: pd.DataFrame, outcome: str = "killed") -> Figure:
         ax.plot([d], [hi], marker="^" if pd.isna(high) else "_", color="black", markersize=5)
     ax.set_ylim(0, top * 1.15)
     ax.set_ylabel(f"People {outcome}")
-    ax.set_title(f"People {outcome} per day", loc="left", fontweight="bold")
+    ax.set_title(f"People {outcome} per {per}", loc="left", fontweight="bold")
     import matplotlib.dates as mdates
 
     days = (full[-1] - full[0]).days

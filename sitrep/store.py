@@ -79,15 +79,24 @@ def save_tables(work: Path, tables: dict[str, pd.DataFrame]) -> None:
 
 
 def load_tables(work: Path) -> dict[str, pd.DataFrame]:
+    """The tables as written: text stays text ("" when empty), numbers come back as numbers."""
     d = out_dir(work) / "tables"
-    out = {}
-    for name in TABLES:
-        f = pd.read_csv(d / f"{name}.csv", keep_default_na=False, na_values=[""])
-        for c in f.columns:  # integer columns with empty cells come back as float
-            if f[c].dtype == float and f[c].dropna().apply(float.is_integer).all():
-                f[c] = f[c].astype("Int64")
-        out[name] = f
-    return out
+    return {name: _typed(pd.read_csv(d / f"{name}.csv", keep_default_na=False, dtype=str))
+            for name in TABLES}
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for c in frame.columns:
+        s = frame[c]
+        filled = s[s != ""]
+        if filled.empty or c.endswith(("_id", "_code", "date", "said", "claimed", "text")):
+            continue
+        n = pd.to_numeric(filled, errors="coerce")
+        if n.isna().any():
+            continue
+        full = pd.to_numeric(s.where(s != "", None), errors="coerce")
+        frame[c] = full.astype("Int64") if (n == n.round()).all() and "itude" not in c else full
+    return frame
 
 
 def load_audit(work: Path) -> pd.DataFrame:

@@ -77,6 +77,16 @@ def by_day(events: pd.DataFrame) -> pd.DataFrame:
     return _order(_sum(ev, ["date", "victim_category", "outcome"]), ["date"])
 
 
+def by_month(day_table: pd.DataFrame) -> pd.DataFrame:
+    """The by-day table summed by calendar month (for spans too long to show by day)."""
+    t = day_table.assign(month=day_table["date"].str[:7], _open=day_table["high"].isna())
+    g = t.groupby(["month", "victim_category", "outcome"], sort=False)
+    out = g.agg(low=("low", "sum"), best=("best", "sum"), high=("high", "sum"),
+                _open=("_open", "any"), events=("events", "sum")).reset_index()
+    out["high"] = out["high"].astype(Int).mask(out["_open"])
+    return _order(out.drop(columns="_open"), ["month"])
+
+
 def by_district(events: pd.DataFrame) -> pd.DataFrame:
     """Districts of counted events, with episodes split into their parts."""
     ev = events.rename(columns={"category": "victim_category"})
