@@ -393,7 +393,7 @@ MULTI = {  # (file, line, column, value) of each error in the multi-fault log
     ("incidents.csv", 4, "province", "Blochistan"),
     ("incidents.csv", 5, "source_id", "police-qta"),  # its source row is rejected
     ("incidents.csv", 7, "source_id", "dawn-khi-2"),
-    ("incidents.csv", 8, "event_date", "2099-10-02"),
+    ("incidents.csv", 9, "event_date", "2099-10-02"),  # the claim
     ("sources.csv", 5, "source_type", "government"),
 }
 
@@ -401,7 +401,7 @@ MULTI = {  # (file, line, column, value) of each error in the multi-fault log
 def make_multi_fault(log):
     """Five faults in one log, plus a warning (the same edits as the e2e test's)."""
     log.set(3, "killed_total", "several").set(4, "province", "Blochistan")
-    log.set(7, "source_id", "dawn-khi-2").set(8, "event_date", "2099-10-02")
+    log.set(7, "source_id", "dawn-khi-2").set(9, "event_date", "2099-10-02")
     log.set(5, "source_type", "government", "sources.csv")
     log.set(6, "killed_total", "2")  # below civilians 2 + militants 1: a warning
     return log
@@ -433,7 +433,7 @@ def test_multi_fault_fates_add_up(bad_log):
     for file, line, column, _ in MULTI:
         assert f[(file, line)][1].startswith(f"column '{column}': ")
     assert_accounted(r, bad_log)
-    assert sorted(r.reports["line"]) == [2, 6, 9]
+    assert sorted(r.reports["line"]) == [2, 6, 8]
 
 
 # --- filters: whole events leave as "filtered", with their victims ----------------------------
