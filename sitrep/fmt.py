@@ -12,7 +12,10 @@ import pandas as pd
 
 
 def missing(x: object) -> bool:
-    return x is None or (not isinstance(x, str) and pd.isna(x))
+    """None, NaN, NA, or an empty cell read back from a CSV table."""
+    if isinstance(x, str):
+        return x == ""
+    return x is None or bool(pd.isna(x))
 
 
 def esc(x: object) -> str:

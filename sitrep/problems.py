@@ -32,7 +32,8 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem] | None = None, message: str | None = None):
         self.problems = list(problems or [])
         if message is None:
-            errors = [p for p in self.problems if p.severity == "error"]
+            errors = sorted((p for p in self.problems if p.severity == "error"),
+                            key=lambda p: (p.file, p.line))
             head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the input:"
             tail = ("Fix these rows, or run with ALLOW_REJECTS=1 to build the briefing without "
                     "them (each is then listed in its data-quality appendix).")

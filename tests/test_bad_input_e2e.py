@@ -174,10 +174,6 @@ def test_bad_filter_exits_2_and_leaves_out_alone(published):
     assert snapshot(published.out) == published.before
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="BUG: an unknown country is an input problem, but read_native crashes "
-                   "on it (see test_validation), so make report exits 1 with '01_clean failed in "
-                   "cell ... (AttributeError: ...)' instead of exit 2 and the problem line")
 def test_unknown_country_exits_2_not_as_a_notebook_failure(published, make_bad_log):
     log = make_bad_log(published.root / "log-country")
     log.set(6, "country", "Pakistn")
@@ -290,12 +286,6 @@ def test_allow_rejects_appendix_lists_each_rejected_row_and_the_sum(allowed):
             "categories (3)") in appendix
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="BUG: when no perpetrator claim has a counted figure beside it, "
-                   "03_briefing fails (ValueError: invalid literal for int() with base 10: ''): "
-                   "store._typed leaves an all-empty column (claims' counted_low/best/high) as "
-                   "'' text, fmt.missing('') is False, so narrative.claims calls fmt.figure "
-                   "and fmt.span does int('')")
 def test_a_claim_with_nothing_counted_beside_it_builds(published, make_bad_log):
     log = make_bad_log(published.root / "log-claim")
     log.set(8, "killed_security_forces", "").set(8, "killed_total", "")  # injured only

@@ -223,11 +223,6 @@ def test_workbook_without_a_sources_sheet_is_an_input_error(tmp_path):
         read(tmp_path / "log.xlsx")
 
 
-@pytest.mark.xfail(strict=True, raises=zipfile.BadZipFile,
-                   reason="BUG: a file named .xlsx that is not a workbook raises BadZipFile, not "
-                   "InputError: detect.header() and files.sheet_names() (via native.locate) call "
-                   "openpyxl outside read_table's error handling, so make report exits 1 "
-                   "('01_clean failed in cell ...') instead of 2 with 'cannot be read'")
 @pytest.mark.parametrize("fmt", ["auto", "native"])
 def test_a_corrupt_workbook_is_an_input_error(tmp_path, fmt):
     (tmp_path / "log.xlsx").write_text("event_id,source_id\nnot a workbook\n")

@@ -28,7 +28,12 @@ def header(path: Path) -> list[str]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
-        wb = load_workbook(path, read_only=True)
+        try:
+            wb = load_workbook(path, read_only=True)
+        except Exception as exc:  # a corrupt or mislabelled workbook
+            raise InputError(message=f"{path.name}: cannot be read as an XLSX workbook ({exc}) - "
+                                     "open it in a spreadsheet and save it again as .xlsx or CSV"
+                             ) from None
         try:
             names = [n.lower() for n in wb.sheetnames]
             ws = wb.worksheets[names.index("incidents")] if "incidents" in names \

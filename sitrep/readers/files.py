@@ -53,13 +53,10 @@ def _cell_text(value: object) -> str:
 
 def _csv_rows(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
     text, encoding = decode(path.read_bytes())
+    # A spreadsheet numbers records, not text lines: a quoted cell with a line break is still
+    # one row. csv.reader yields [] for a blank line, so blank rows keep their numbers.
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
-    start = 1
-    for cells in reader:
-        rows.append((start, cells))
-        start = reader.line_num + 1
-    return rows, encoding
+    return list(enumerate(reader, start=1)), encoding
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
@@ -77,7 +74,12 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
 def sheet_names(path: Path) -> list[str]:
     from openpyxl import load_workbook
 
-    wb = load_workbook(path, read_only=True)
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception as exc:  # a corrupt or mislabelled workbook
+        raise InputError(message=f"{path.name}: cannot be read as an XLSX workbook ({exc}) - "
+                                 "open it in a spreadsheet and save it again as .xlsx or CSV") \
+            from None
     try:
         return list(wb.sheetnames)
     finally:

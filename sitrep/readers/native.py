@@ -115,7 +115,10 @@ def _check_sources(t: RawTable, today: dt.date) -> tuple[pd.DataFrame, list[Prob
     pub, p = v.parse_column(t, "published", lambda s: v.parse_date(s, today, required=False))
     problems += p
     first = {}
-    for sid, line in zip(ids, f[LINE]):
+    dup = _exact_duplicates(t)
+    for sid, line, d in zip(ids, f[LINE], dup):
+        if d:
+            continue  # an exact duplicate row is merged, not a second source
         if sid and sid in first:
             problems.append(Problem(t.name, int(line), "source_id", sid,
                                     f"is already used at line {first[sid]}",
@@ -159,14 +162,15 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
         sub = RawTable(inc.name, f[live], inc.encoding, [])
         parsed, p = v.parse_column(sub, col, parse, severity)
         ip.extend(p)
-        return parsed.reindex(f.index)
+        out = parsed.reindex(f.index).astype(object)
+        return out.where(out.notna(), None)
 
     cols["event_id"] = check("event_id", v.required_text)
     cols["source_id"] = check("source_id", v.required_text)
     cols["event_date"] = check("event_date", lambda s: v.parse_date(s, today))
     cols["country"] = check("country", v.parse_country)
-    country_code = cols["country"].map(lambda c: c.code if c else None)
-    provinces = pd.Series(None, index=f.index, dtype=object)
+    country_code = _attr(cols["country"], "code", None)
+    provinces = pd.Series([None] * len(f), index=f.index, dtype=object)
     for code in country_code[live].dropna().unique():
         sel = live & (country_code == code)
         sub = RawTable(inc.name, f[sel], inc.encoding, [])
@@ -231,7 +235,7 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
     problems += ip
 
     # Fates of incident rows.
-    rejected = _reject_lines(ip + inc.problems, inc)
+    rejected = _reject_lines(inc.problems + ip, inc)
     line = f[LINE]
     fate = pd.Series("kept", index=f.index, dtype=object)
     reason = pd.Series("", index=f.index, dtype=object)
@@ -252,9 +256,9 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
         "event_date": pd.to_datetime(cols["event_date"].where(ok)),
         "date_precision": "day",
         "country_code": country_code,
-        "country": cols["country"].map(lambda c: c.name if c else ""),
-        "province_code": province.map(lambda p: p.code if p else ""),
-        "province": province.map(lambda p: p.name if p else ""),
+        "country": _attr(cols["country"], "name"),
+        "province_code": _attr(province, "code"),
+        "province": _attr(province, "name"),
         "latitude": pd.to_numeric(cols["latitude"], errors="coerce"),
         "longitude": pd.to_numeric(cols["longitude"], errors="coerce"),
     }, index=f.index)
@@ -358,8 +362,8 @@ def _read_victims(t: RawTable, kept: pd.DataFrame, inc_fate: pd.Series, cols: di
     problems += p
     basis, p = v.parse_column(t, "basis", v.choice_parser(BASES, "basis"))
     problems += p
-    event_country = dict(zip(cols["event_id"], cols["country"].map(lambda c: c.code if c else "")))
-    home = pd.Series(None, index=f.index, dtype=object)
+    event_country = dict(zip(cols["event_id"], _attr(cols["country"], "code")))
+    home = pd.Series([None] * len(f), index=f.index, dtype=object)
     for i in f.index:
         code = event_country.get(f.at[i, "event_id"])
         if code:
@@ -390,19 +394,43 @@ def _read_victims(t: RawTable, kept: pd.DataFrame, inc_fate: pd.Series, cols: di
     fate[gone] = f.loc[gone, "event_id"].map(lambda e: "filtered" if ev_fate.get(e) == "filtered"
                                              else "rejected")
     reason[gone] = "its event was " + fate[gone]
+    # A victims figure belongs to one report: it goes where that report goes.
+    kept_pairs = set(zip(kept["event_id"], kept["source_id"]))
+    all_pairs = set(zip(cols["event_id"], cols["source_id"]))
+    for i in f.index[fate == "kept"]:
+        pair = (f.at[i, "event_id"], f.at[i, "source_id"])
+        if pair in kept_pairs:
+            continue
+        fate[i] = "rejected"
+        if pair in all_pairs:
+            reason[i] = "its report in the incident log was rejected"
+        else:
+            reason[i] = "no report of this event from this source in the incident log"
+            problems.append(Problem(t.name, int(f.at[i, LINE]), "source_id", pair[1],
+                                    f"gives no report of event '{pair[0]}' in the incident log",
+                                    "add that report to the incidents or correct the ids"))
     ok = fate == "kept"
     out = pd.DataFrame({
         "event_id": f["event_id"], "source_id": f["source_id"], "victim_category": cat,
-        "home_province_code": home.map(lambda p: p.code if p else ""),
-        "home_province": home.map(lambda p: p.name if p else ""),
-        "low": count.map(lambda c: c.low if c else None),
-        "high": count.map(lambda c: c.high if c else None),
-        "point": count.map(lambda c: c.point if c else None),
+        "home_province_code": _attr(home, "code"),
+        "home_province": _attr(home, "name"),
+        "low": _attr(count, "low", None),
+        "high": _attr(count, "high", None),
+        "point": _attr(count, "point", None),
         "basis": basis, "file": t.name, "line": f[LINE]})[ok]
     for c in ("low", "high", "point"):
         out[c] = out[c].astype("Int64")
     return (out[list(VICTIM_OUT_COLUMNS)].reset_index(drop=True), problems,
             _audit_rows(t, fate, reason))
+
+
+def _attr(series: pd.Series, name: str, default: object = "") -> pd.Series:
+    """An attribute of parsed values (Country, Province, Count); default where there is none.
+
+    Missing cells may hold None or NaN (pandas fills object columns with NaN), so the test is
+    for the attribute, not for truth."""
+    return series.map(lambda x: getattr(x, name, default) if x is not None and
+                      hasattr(x, name) else default)
 
 
 def _count(x: object) -> Count | None:
