@@ -1,13 +1,15 @@
 """Score the casualty-figure extractor on the evaluation set (``make eval-extract``).
 
-Runs :func:`sitrep.extract.extract_figures` over every report of each split of
-``tests/fixtures/extract/`` (``dev``: tuned on; ``heldout``: never tuned on), compares the
-figures with the split's ``gold.csv`` and prints, per split, each document's misses and
-extras, then precision, recall and F1 over ``(document, category, outcome, low, high, claim)``.
+Runs :func:`sitrep.extract.extract_figures` over every report of a split of
+``tests/fixtures/extract/`` (any subfolder holding report ``.txt`` files and a ``gold.csv``:
+``dev`` is tuned on; a held-out split such as ``heldout2`` is never tuned on), compares the
+figures with the split's ``gold.csv`` and prints each document's misses and extras, then
+precision, recall and F1 over ``(document, category, outcome, low, high, claim)``.
 Claims are scored with the claim flag in the key (see tests/fixtures/extract/README.md).
-Always exits 0: it reports, it does not gate (tests/test_extract.py does).
+Exits 0 once the splits are scored: it reports, it does not gate (tests/test_extract.py
+does); exits 2 when ``--split`` names no folder with a ``gold.csv``.
 
-    python scripts/eval_extract.py [--split dev|heldout|all] [--fixtures DIR]
+    python scripts/eval_extract.py [--split dev|heldout2|all|NAME] [--fixtures DIR]
 """
 
 from __future__ import annotations
@@ -44,19 +46,31 @@ def report(split: str, folder: Path) -> dict:
     return result
 
 
+def available_splits(fixtures: Path) -> list[str]:
+    """Names of the subfolders of ``fixtures`` that hold a gold.csv, in name order."""
+    if not fixtures.is_dir():
+        return []
+    return sorted(p.name for p in fixtures.iterdir()
+                  if p.is_dir() and (p / "gold.csv").is_file())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--split", default="all",
+                        help="a subfolder of the fixtures holding a gold.csv (dev, heldout2, "
+                             "...), or 'all' for every such subfolder (default)")
     parser.add_argument("--fixtures", type=Path, default=FIXTURES,
-                        help="folder holding the dev/ and heldout/ splits")
+                        help="folder holding the splits (default: tests/fixtures/extract)")
     args = parser.parse_args(argv)
-    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    splits = available_splits(args.fixtures)
+    if args.split != "all":
+        if args.split not in splits:
+            print(f"--split {args.split}: no folder with a gold.csv of that name in "
+                  f"{args.fixtures}; splits: {', '.join(splits) or 'none'}", file=sys.stderr)
+            return 2
+        splits = [args.split]
     for split in splits:
-        folder = args.fixtures / split
-        if not (folder / "gold.csv").is_file():
-            print(f"== {split}: no gold.csv in {folder}; skipped")
-            continue
-        report(split, folder)
+        report(split, args.fixtures / split)
     return 0
 
 

@@ -242,21 +242,40 @@ def test_dev_split_scores():
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "target not met: held-out precision 0.82, recall 0.74 on p01-p12 (pooled over the four "
-    "held-out rounds 0.89 / 0.78); see tests/fixtures/extract/README.md. strict: remove this "
-    "marker when the rules reach the target on a held-out set they were not tuned on"))
+HELDOUT = FIXTURES / "heldout2"
+
+
+@pytest.mark.skipif(not (HELDOUT / "gold.csv").is_file(), reason=(
+    "no blind held-out set yet: tests/fixtures/extract/heldout2/ with a gold.csv"))
 def test_heldout_split_precision_and_recall_at_least_0_9():
-    result = evaluate_folder(FIXTURES / "heldout")
-    assert result["documents"] >= 10
-    assert result["precision"] >= 0.9, result["per_document"]
-    assert result["recall"] >= 0.9, result["per_document"]
+    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout2/).
+
+    If the first score is below the target, mark this test ``xfail(strict=True)`` with the
+    measured figures in its reason; do not tune on heldout2/. The message names only the
+    scores, so that a failure does not show the misses to whoever edits the rules.
+    """
+    result = evaluate_folder(HELDOUT)
+    assert result["documents"] >= 1
+    scores = f"precision {result['precision']:.3f}, recall {result['recall']:.3f}"
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.9, scores
 
 
-def test_heldout_split_does_not_fall_below_what_was_measured():
-    """A regression floor just under the measured held-out scores, not the target."""
-    result = evaluate_folder(FIXTURES / "heldout")
-    assert result["precision"] >= 0.8 and result["recall"] >= 0.7
+def test_eval_script_scores_any_split_by_name(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import eval_extract
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    split = tmp_path / "blind"
+    split.mkdir()
+    (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
+    (split / "gold.csv").write_text(
+        "document,victim_category,outcome,low,high,claim,home_province\n"
+        "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+    assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path)]) == 0
+    assert "blind: 1 reports" in capsys.readouterr().out
+    assert eval_extract.main(["--split", "heldout9", "--fixtures", str(tmp_path)]) == 2
+    assert "splits: blind" in capsys.readouterr().err
 
 
 # --- the notebook -----------------------------------------------------------------------------
