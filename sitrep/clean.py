@@ -30,7 +30,8 @@ def enforce(result: ReadResult, allow_rejects: bool) -> None:
     if errs and not allow_rejects:
         raise InputError(result.problems)
     if result.reports.empty and not errs:
-        fates = result.audit["fate"].value_counts().to_dict()
+        fates = {k: int(v) for k, v in pd.to_numeric(result.audit["rows"])
+                 .groupby(result.audit["fate"]).sum().items()}
         raise InputError(message="No reports are left to brief on after the filters "
                                  f"({fates or 'the input is empty'}) - widen COUNTRY, PROVINCE, "
                                  "START or END, or check DATA")

@@ -50,7 +50,8 @@ class Filters:
             reason = reason.mask(out & (reason == ""), f"outside COUNTRY={self.country}")
         if self.province:
             wanted = frame["country_code"].map(lambda c: self.province_code_in(c) or "")
-            out = frame["province_code"] != wanted
+            # Where PROVINCE names no province of the row's country, nothing there matches.
+            out = (frame["province_code"] != wanted) | (wanted == "")
             reason = reason.mask(out & (reason == ""), f"outside PROVINCE={self.province}")
         dates = pd.to_datetime(frame["event_date"])
         if self.start:

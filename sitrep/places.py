@@ -54,11 +54,22 @@ class Province:
     via: str = ""  # the alias-table note when an alias was used
 
 
+@lru_cache(maxsize=None)
+def _country_aliases() -> dict[str, str]:
+    return {normalise(r["alias"]): r["alpha_2"] for r in _alias_rows("countries.csv")}
+
+
 @lru_cache(maxsize=4096)
 def resolve_country(name: str) -> Country | None:
     text = str(name).strip()
     if not text:
         return None
+    alias = _country_aliases().get(normalise(text))
+    if alias:
+        c = pycountry.countries.get(alpha_2=alias)
+        # Kosovo (XK) is outside ISO 3166-1: the alias table's code and name stand alone.
+        return Country(c.alpha_2, getattr(c, "common_name", c.name)) if c else \
+            Country(alias, text)
     try:
         c = pycountry.countries.lookup(text)
     except LookupError:
@@ -87,6 +98,7 @@ def _province_index(country_code: str) -> dict[str, Province]:
         index[normalise(s.code)] = p
         index[normalise(s.name)] = p
         index.setdefault(_strip_units(normalise(s.name)), p)
+    official = set(index)
     for row in _alias_rows("provinces.csv"):
         if row["country_code"] != country_code:
             continue
@@ -94,7 +106,8 @@ def _province_index(country_code: str) -> dict[str, Province]:
         if target is None:
             raise ValueError(f"data/aliases/provinces.csv: unknown ISO code {row['iso_code']!r}")
         p = Province(target.code, target.name, via=row["note"] or f"alias of {target.name}")
-        index[normalise(row["alias"])] = p
+        if normalise(row["alias"]) not in official:  # an official name needs no alias note
+            index[normalise(row["alias"])] = p
     return index
 
 

@@ -59,3 +59,14 @@ def test_countries():
     assert places.resolve_country("PAK").code == "PK"
     assert places.resolve_country("Pakistn") is None
     assert places.suggest_country("Pakistn")[0] == "Pakistan"
+
+
+@pytest.mark.parametrize("name, code", [("Russia", "RU"), ("Turkey", "TR"),
+                                        ("DR Congo (Zaire)", "CD"), ("Kosovo", "XK"),
+                                        ("Iran", "IR")])
+def test_country_aliases(name, code):
+    assert places.resolve_country(name).code == code
+
+
+def test_official_name_carries_no_alias_note():
+    assert places.resolve_province("Khyber Pakhtunkhwa", "PK").via == ""
