@@ -71,20 +71,35 @@ supporter supporters patient patients cleric clerics imam prayer-leader elder el
 politician politicians leader leaders activist activists guest guests customer customers
 cameraman cameramen photographer photographers
 spectator spectators player players labour labor
+owner owners shopowner shopowners businessman businessmen clerk clerks tailor tailors
+barber barbers cook cooks mechanic mechanics porter porters watchman watchmen chowkidar
+chowkidars conductor conductors cleaner cleaners rickshaw-driver motorcyclist motorcyclists
+peasant peasants herdsman herdsmen nomad nomads refugee refugees migrant migrants volunteer
+volunteers rescuer rescuers paramedic paramedics surgeon surgeons schoolteacher schoolteachers
+schoolboy schoolboys schoolgirl schoolgirls schoolchildren lecturer lecturers professor
+professors principal headmaster judge judges councillor councillors candidate candidates
+tribesman tribesmen scholar scholars priest priests pastor pastors seminarian seminarians
+neighbour neighbours neighbor neighbors friend friends brother brothers sister sisters
+father fathers mother mothers husband husbands nephew nephews niece nieces cousin cousins
+uncle uncles grandson grandsons granddaughter granddaughters grandfather grandmother
+passer-by teenager teenagers toddler toddlers minor minors
 """.split())
 SECURITY_NOUNS = set("""
 soldier soldiers troop troops trooper troopers serviceman servicemen jawan jawans sepoy sepoys
 policeman policemen policewoman policewomen constable constables cop cops personnel levies
 levy levies-men commando commandos paramilitary paramilitaries ranger rangers sentry sentries
-cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors lieutenant lieutenants
+cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors
+lieutenant lieutenants
 colonel colonels brigadier subedar subedars havildar havildars naik naiks sergeant sergeants
-sub-inspector sub-inspectors inspector inspectors asi sho
+sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
+dsp ssp sepoy sipahi sipahis gunner gunners
 """.split())
 MILITANT_NOUNS = set("""
 militant militants attacker attackers insurgent insurgents terrorist terrorists assailant
 assailants gunman gunmen fighter fighters rebel rebels bomber bombers separatist separatists
 jihadist jihadists jihadi jihadis khwarij khawarij khariji kharijis miscreant miscreants
 raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
+suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
@@ -96,13 +111,25 @@ NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "m
                   "member": None, "members": None, "guard": "unknown", "guards": "unknown",
                   "staff": "unknown", "officer": "security_forces",
                   "officers": "security_forces", "personnel": "security_forces",
-                  "employee": "civilians", "employees": "civilians"}
+                  "employee": "civilians", "employees": "civilians",
+                  "commander": "militants", "commanders": "militants"}
+# Guards of a firm or a person are civilians ("a security guard", "private guards"); guards
+# of a force are security forces ("police guards", "an FC guard").
+GUARD_HEADS = {"guard", "guards"}
+PRIVATE_GUARD_MODIFIERS = {"security", "private", "bank", "company", "factory", "hotel",
+                           "school", "hospital", "personal"}
 SECURITY_MODIFIERS = set("""
 security police army military fc frontier corps levies levy paramilitary rangers ctd
 counter-terrorism coast navy naval border intelligence law-enforcement scouts ispr sepoy
 """.split())
 CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "relief",
                       "aid", "health", "bank", "company", "family"}
+# Nouns that are themselves the outcome: "11 dead", "37 bodies", "the blast claimed 12 lives".
+OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
+                 "lives": "killed", "injured": "injured", "wounded": "injured",
+                 "hurt": "injured"}
+# Generic nouns that count one person after "a": "a man was shot dead".
+SINGULAR_GENERIC = {"man", "person", "individual", "youth", "body"}
 # Heads that are never people: a number before them is not a casualty figure.
 NOT_PEOPLE_NOUNS = set("""
 rocket rockets vehicle vehicles house houses home homes shop shops bus buses truck trucks
@@ -141,12 +168,14 @@ KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+
                 r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
                 r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?|"
                 r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
-                r"found\s+dead|beheaded|executed|massacred|murdered|lynched")
+                r"found\s+dead|beheaded|executed|massacred|murdered|lynched|"
+                r"(?:fatally|mortally)\s+(?:wounded|injured|shot)")
 INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|"
-                 r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed")
+                 r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed|"
+                 r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)")
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
         r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
-        r"either|critically|seriously|severely|grievously|badly|slightly|fatally|mortally|"
+        r"either|critically|seriously|severely|grievously|badly|slightly|"
         r"instantly|brutally|found|later)\s+)*")
 # "two journalists were among the dead": an outcome, and a part of the victims.
 AMONG_AFTER = (r"among\s+(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|"
@@ -172,21 +201,32 @@ BEFORE_CUE = re.compile(
     rf"\b(?P<cue>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
     rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|"
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
-    rf"deaths?\s+of|lives\s+of|bodies\s+of|dead\s+bodies\s+of|killing\s+of|murder\s+of|"
+    rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
     rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s+"
     rf"(?:included|include|includes|were|are)|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties)(?:\s+were|\s+was)?|"
-    rf"toll\b[^,.;]{{0,80}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
+    rf"(?P<toll>toll\b[^,.;]{{0,80}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
     rf"{_NUMBER_OF}[^,.;]{{0,80}}?\b(?:to|at|was|is|stood|stands|reached)|"
-    rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\s+to|"
+    rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\b[^,.;]{{0,60}}?"
+    rf"\s+to)|"
+    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s*,\s*"
+    rf"(?:among\s+(?:them|whom)|including)|"
     rf"(?P<lost>lost))"
     rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?$",
     re.IGNORECASE,
 )
-DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bodies|deceased|toll|lost|"
-                       r"massacr|murder|execut|slew|victims|perish|succumb|beheaded|lynched",
+DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
+                       r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
+                       r"lynched|gunned|gunning|fatally|mortally",
                        re.IGNORECASE)
+# A death after the injury that a relative clause reports: "a constable who was injured in the
+# attack succumbed to his injuries", "a seventh, who was wounded, ... where he later died".
+LATER_DEATH = re.compile(
+    r"\b(?:later\s+died|died\s+later|succumbed|passed\s+away|"
+    r"(?:he|she|they|who)\s+(?:later\s+|subsequently\s+|also\s+)?died|"
+    r"died\s+(?:of|from|in|at|on|overnight|after|while|during))\b",
+    re.IGNORECASE)
 # A mention followed by a speech verb is a speaker ("a senior official said"), not a victim.
 SPEAKER_AFTER = re.compile(r"^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|confirmed|"
                            r"stated|claimed|announced)\b", re.IGNORECASE)
@@ -199,7 +239,11 @@ PRONOUN_CUE = re.compile(
 PREDICATE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:all\s+|mostly\s+|also\s+)?",
                        re.IGNORECASE)
 # Words that join two figures so that they share a cue.
-CONNECTOR = re.compile(r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with|besides|"
+# A short "of"/"from"/"at" phrase may close the first noun phrase: "two employees of a gas
+# company and a Levies sepoy were shot dead".
+CONNECTOR = re.compile(r"^\s*(?:(?:of|from|at)\s+(?:the\s+|a\s+|an\s+)?[a-z'’-]+"
+                       r"(?:\s+[a-z'’-]+){0,3}?\s*)?"
+                       r"(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with|besides|"
                        r"while|,)?\s*(?:another|also|his|her|their|its)?\s*$", re.IGNORECASE)
 SUBSET_CONNECTOR = re.compile(r"^\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|"
                               r"of\s+them)\s*$", re.IGNORECASE)
@@ -214,9 +258,21 @@ UPDATE_CUE = re.compile(
     r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|went\s+up|gone\s+up)\b"
     r"[^,.;]{0,20}$|"
     r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?(?:toll|tally|number\s+of"
-    r"\s+[^,.;]{0,30}?)\s+to\s*$",
+    r"\s+[^,.;]{0,30}?)\b[^,.;]{0,60}?\s+to\s*$|"
+    r"\b(?:revised|revising|revises|corrected|correcting|lowered|lowering|reduced|reducing|"
+    r"brought\s+down|scaled\s+down)\b[^.;]{0,120}?\bto\s*$",
     re.IGNORECASE,
 )
+# A toll revised, up or down: it replaces every earlier figure of its kind, larger or not.
+REVISION_CUE = re.compile(r"\b(?:revised|revising|revises|corrected|correcting|lowered|"
+                          r"lowering|reduced|reducing|brought\s+down|scaled\s+down)\b"
+                          r"[^.;]{0,120}?\bto\s*$", re.IGNORECASE)
+# A figure given first and since replaced: "after initially saying that 10 people had been
+# killed", "the first police report had put the toll at 26", "down to seven from 10".
+STALE_CUE = re.compile(r"\b(?:initially|originally|first|previously|had\s+earlier|"
+                       r"earlier\s+had)\b[^.;]{0,60}?\b(?:said|saying|reported|reporting|put|"
+                       r"putting|gave|giving|stated|announced|told|report)\b[^.;]{0,60}$|"
+                       r"^\s*,?\s*(?:down\s+|up\s+)?from\s*$", re.IGNORECASE)
 GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\bBLA\b|\bBLF\b|"
          r"\bBRAS\b|Baloch\s+Raaji\s+Aajoi\s+Sangar|\bTTP\b|Tehreek-e-Taliban|"
          r"Tehrik-i-Taliban|Pakistani\s+Taliban|Islamic\s+State(?:\s+group)?|\bISIS\b|\bISKP\b|"
@@ -235,7 +291,8 @@ CLAIM_BY_GROUP = re.compile(
     re.IGNORECASE,
 )
 CLAIM_VERB = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the\s+lives|lives|"
-                        r"credit|ownership|the\s+attack))", re.IGNORECASE)
+                        r"credit|ownership|the\s+attack|(?:[\w-]+\s+){1,3}lives\b))",
+                        re.IGNORECASE)
 OFFICIAL_SAID = re.compile(
     r"\b(?:police|officials?|military|army|ispr|spokes(?:man|person|woman)|sources|hospital|"
     r"doctors?|residents|witnesses|elders|minister|commissioner|sho|dpo|ssp|officer|authorities|"
@@ -246,7 +303,8 @@ OFFICIAL_SAID = re.compile(
 )
 # Figures after these words belong to an earlier event: "a day after four people were shot".
 EARLIER_EVENT = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+|several|few)\s+"
-                           r"(?:day|days|week|weeks|month|months)\s+(?:after|before)\b",
+                           r"(?:day|days|week|weeks|month|months)\s+(?:after|before|earlier|"
+                           r"ago)\b",
                            re.IGNORECASE)
 BACKGROUND_CUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"

@@ -22,8 +22,6 @@ _PLURAL_FORMS = {"men", "women", "children", "people", "personnel", "police", "l
                  "troops", "gunmen", "policemen", "servicemen", "fishermen", "policewomen",
                  "passersby", "passers-by", "khwarij", "khawarij", "dead", "injured",
                  "wounded", "others", "staff"}
-_OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
-                  "injured": "injured", "wounded": "injured", "hurt": "injured"}
 _OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom)\b",
                        re.IGNORECASE)
 _HOME = re.compile(
@@ -57,6 +55,10 @@ class Mention:
     update: bool = False
     speaker: bool = False   # "a senior official said": the person speaks, not a victim
     hint: str = ""          # a category named elsewhere: "the number of policemen killed"
+    part: bool | None = None  # set when the sentence decides it: "seven were among 19 killed"
+    toll: bool = False      # the figure of a toll phrase: "the number of dead at 18"
+    stale: bool = False     # a figure reported first and since replaced: "initially said 10"
+    revision: bool = False  # a toll revised, up or down: "revised the toll to four"
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -70,7 +72,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if mention is not None:
             found.append(mention)
             taken.append((mention.start, mention.np_end))
-    for m in re.finditer(r"\b(?:a|an)\s+|\banother\b\s*", text[start:end], re.IGNORECASE):
+    for m in _ONE.finditer(text[start:end]):
         s = start + m.start()
         if any(a <= s < b for a, b in taken):
             continue
@@ -117,36 +119,51 @@ def _not_people(text: str, s: int, e: int, words: str) -> bool:
         return True
     if re.search(r"[-/]$", before) or re.match(r"^[-/]\w", after):
         return True  # "N-70", "1/2"
+    if _AGE_LIST.search(text, max(0, s - 40), s):
+        return True  # "two girls aged 12 and 14": the 14 is an age too
     if re.match(r"^\s+" + lx.MONTH_RE.pattern, after, re.IGNORECASE):
         return True  # "25 August"
     return bool(re.search(lx.MONTH_RE.pattern + r"\s*$", before, re.IGNORECASE))
+
+
+_AGE = r"(?:\d+|" + lx.NUMBER + r")"
+_AGE_LIST = re.compile(rf"\b(?:aged|ages)\s+{_AGE}(?:\s*(?:,|and|or|to)\s*{_AGE})*"
+                       r"\s*(?:,|and|or|to)\s*$", re.IGNORECASE)
 
 
 def _looks_like_year(words: str, mention: Mention) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", words)) and mention.head not in _VICTIM_NOUNS
 
 
+# "a policeman", "his son", "another employee": one person, if a singular victim noun follows.
+_ONE = re.compile(r"\b(?:a|an|his|her|their)\s+|\banother\b\s*", re.IGNORECASE)
+_POSSESSIVE = {"his", "her", "their"}
 _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
                       re.IGNORECASE)
 
 
 def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
-    """'a policeman', 'an attacker': one person, when the noun is a singular victim noun;
-    'a fourth was wounded': one more of the people just counted."""
-    ordinal = _ORDINAL.match(text, e, limit)
+    """'a policeman', 'an attacker', 'a man', 'his son': one person, when the noun is a
+    singular victim noun; 'a fourth was wounded': one more of the people just counted."""
+    determiner = text[s:e].strip().lower()
+    ordinal = _ORDINAL.match(text, e, limit) if determiner in ("a", "an") else None
     if ordinal and not _noun_tokens(text, ordinal.end(), limit):
         return Mention(s, ordinal.end(), "1", 1, 1, np_end=ordinal.end(), singular=True)
-    if text[s:e].strip().lower() == "another" and _alone(text, e, limit):
+    if determiner == "another" and _alone(text, e, limit):
         # "shot dead three men and injured another": one more of the people just counted
         return Mention(s, s + 7, "1", 1, 1, np_end=s + 7, singular=True)
     mention = Mention(s, e, "1", 1, 1, np_end=e, singular=True)
     _attach_noun_phrase(text, mention, limit)
-    head = mention.head
-    if not head or head in _PLURAL_FORMS or head.endswith("s") or head in lx.GENERIC_NOUNS:
-        return None
-    if head not in _VICTIM_NOUNS or head in {"levy", "personnel"}:
-        return None
-    return mention
+    return mention if _singular_victim(mention.head, determiner in _POSSESSIVE) else None
+
+
+def _singular_victim(head: str, possessive: bool) -> bool:
+    """A singular victim noun; 'a man' counts, 'his body' does not (it repeats a victim)."""
+    if not head or head in _PLURAL_FORMS or head.endswith("s"):
+        return False
+    if head in lx.GENERIC_NOUNS and (possessive or head not in lx.SINGULAR_GENERIC):
+        return False
+    return head in _VICTIM_NOUNS and head not in {"levy", "personnel"}
 
 
 def _alone(text: str, pos: int, limit: int) -> bool:
@@ -164,6 +181,7 @@ def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
     if of:
         pos = _attach_of_group(text, mention, of, limit)
         if mention.of_head:
+            _attach_home(text, mention, limit)  # "three of the dead were from Punjab"
             return
     tokens = _noun_tokens(text, pos, limit)
     if not tokens:
@@ -219,11 +237,16 @@ def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, list[str]]:
     return words[head_i], words[:head_i]
 
 
+_QUOTES = {'"', "“", "”", "‘", "’", "'"}
+
+
 def _noun_tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
     """Up to four words after ``pos`` before a stop word, a number or punctuation."""
     out: list[tuple[str, int, int]] = []
     for m in _TOKEN.finditer(text, pos, limit):
         tok = m.group(0).rstrip(".")
+        if tok in _QUOTES:
+            continue  # 15 "terrorists": the quoted noun is still the noun
         if re.fullmatch(r"\w+-year-old", tok):  # "a 45-year-old shopkeeper"
             out.append((tok, m.start(), m.start() + len(tok)))
             continue
@@ -239,7 +262,7 @@ def _head_index(tokens: list[str]) -> int | None:
     """The victim noun among ``tokens`` (the last one), or an unknown plural noun first."""
     lower = [t.lower().replace("’", "'") for t in tokens]
     for i, t in enumerate(lower[1:], start=1):
-        if t in _OUTCOME_HEADS:  # "others injured": the participle is not the noun
+        if t in lx.OUTCOME_HEADS:  # "others injured": the participle is not the noun
             lower = lower[:i]
             break
     hits = [i for i, t in enumerate(lower) if t in _VICTIM_NOUNS]
