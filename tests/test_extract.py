@@ -136,6 +136,117 @@ def test_numbers_that_are_not_casualty_figures(text):
     assert figures(text) == set()
 
 
+K, I = "killed", "injured"
+CIV, SF, MIL, ALL = "civilians", "security_forces", "militants", "all"
+
+
+def f(category: str, outcome: str, low: int, high: object = "=", claim: str = "no") -> tuple:
+    """A figure as ``figures`` gives it; ``high`` defaults to ``low``, None is open."""
+    return (category, outcome, low, low if high == "=" else high, claim)
+
+
+# Every figure of each sentence, and nothing else: the grammar, one construction a line.
+GRAMMAR = [
+    # verbs
+    ("Three commuters were gunned down.", {f(CIV, K, 3)}),
+    ("Four worshippers lost their lives in the blast.", {f(CIV, K, 4)}),
+    ("Two students succumbed to injuries in hospital.", {f(CIV, K, 2)}),
+    ("Five constables embraced martyrdom.", {f(SF, K, 5)}),
+    ("The bodies of six FC personnel were flown to Quetta.", {f(SF, K, 6)}),
+    ("Seven Levies personnel were killed in the attack.", {f(SF, K, 7)}),
+    ("Nine security personnel sustained injuries.", {f(SF, I, 9)}),
+    ("Two troops were hurt.", {f(SF, I, 2)}),
+    ("Eleven assailants were shot dead.", {f(MIL, K, 11)}),
+    ("Police killed three gunmen.", {f(MIL, K, 3)}),
+    ("A suicide bomber and two gunmen were killed.", {f(MIL, K, 1), f(MIL, K, 2)}),
+    ("Women and children were among the 14 people killed.", {f(ALL, K, 14)}),
+    ("Six women and children were injured.", {f(CIV, I, 6)}),
+    ("A shopkeeper escaped with minor injuries.", {f(CIV, I, 1)}),
+    ("The blast claimed 12 lives.", {f(ALL, K, 12)}),
+    ("A man was shot dead.", {f(ALL, K, 1)}),
+    ("A clerk and a tailor were wounded.", {f(CIV, I, 1)}),
+    # coordination
+    ("Two soldiers and three civilians were killed.", {f(SF, K, 2), f(CIV, K, 3)}),
+    ("Militants killed two soldiers and a civilian and wounded four others.",
+     {f(SF, K, 2), f(CIV, K, 1), f(ALL, I, 4)}),
+    ("Two employees of a gas company and a Levies sepoy were shot dead.",
+     {f(CIV, K, 2), f(SF, K, 1)}),
+    ("Four soldiers were killed and two were injured.", {f(SF, K, 4), f(SF, I, 2)}),
+    ("Gunmen killed a man and his son.", {f(ALL, K, 1), f(CIV, K, 1)}),
+    # subsets, appositions
+    ("The dead included two policemen and a child.", {f(SF, K, 2, None), f(CIV, K, 1, None)}),
+    ("Among the dead were three students.", {f(CIV, K, 3, None)}),
+    ("Eleven people, of whom six were tribal elders, were killed.",
+     {f(ALL, K, 11), f(CIV, K, 6, None)}),
+    ("Four students, including two girls aged 12 and 14, lost their lives.",
+     {f(CIV, K, 4), f(CIV, K, 2, None)}),
+    ("Twelve people, among them five soldiers, were killed.", {f(ALL, K, 12), f(SF, K, 5, None)}),
+    ("Seven security personnel were among 19 people killed.", {f(SF, K, 7, None), f(ALL, K, 19)}),
+    ("Two children were among five people hurt.", {f(ALL, I, 5), f(CIV, I, 2, None)}),
+    ("The injured, among them a 10-year-old boy, were taken to hospital.", {f(CIV, I, 1, None)}),
+    ("Nine of the injured were in critical condition.", set()),
+    ("Five of the dead were soldiers.", {f(SF, K, 5, None)}),
+    ("Gunmen abducted six labourers and later shot dead two of them.", {f(CIV, K, 2)}),
+    # numbers
+    ("Nearly two dozen militants were killed.", {f(MIL, K, 24)}),
+    ("Almost 10 soldiers were injured.", {f(SF, I, 10)}),
+    ("About a dozen people died.", {f(ALL, K, 12)}),
+    ("Between 30 and 40 villagers were killed.", {f(CIV, K, 30, 40)}),
+    ("Up to 50 people were wounded.", {f(ALL, I, 0, 50)}),
+    ("As many as 16 shoppers were injured.", {f(CIV, I, 0, 16)}),
+    ("Some 15 to 20 insurgents were killed.", {f(MIL, K, 15, 20)}),
+    ("At least 42 people were killed.", {f(ALL, K, 42, None)}),
+    ("More than 120 were injured.", {f(ALL, I, 121, None)}),
+    ("Twenty-one people were wounded.", {f(ALL, I, 21)}),
+    # tolls
+    ("Three people were killed on Monday. The death toll rose to five on Tuesday.",
+     {f(ALL, K, 5)}),
+    ("Eight people were killed. The toll later climbed to 11.", {f(ALL, K, 11)}),
+    ("Police revised the death toll to seven, after initially saying 10 people had been killed.",
+     {f(ALL, K, 7)}),
+    ("Police revised the toll to four policemen, after initially reporting that six had "
+     "been killed.",
+     {f(SF, K, 4)}),
+    ("Two policemen were killed. A third later died in hospital.", {f(SF, K, 2), f(SF, K, 1)}),
+    ("A seventh, who was critically wounded, was airlifted to Quetta, where he later died.",
+     {f(ALL, K, 1)}),
+    ("A constable who was injured in the attack succumbed to his injuries on Monday.",
+     {f(SF, K, 1)}),
+    ("The army put the number of dead at 18.", {f(ALL, K, 18)}),
+    ("Eighty villagers were killed, residents said, while the army put the number of dead at 18.",
+     {f(CIV, K, 80), f(ALL, K, 18)}),
+    # claims
+    ("The BLA claimed that its fighters had killed 12 soldiers.", {f(SF, K, 12, claim="yes")}),
+    ("The TTP said it killed 17 soldiers.", {f(SF, K, 17, claim="yes")}),
+    ("A spokesman for the group claimed seven \"enemy personnel\" were killed.",
+     {f(SF, K, 7, claim="yes")}),
+    ("The army said its troops had killed 15 \"terrorists\".", {f(MIL, K, 15)}),
+    ("Officials said three soldiers were killed, but the group claimed 20 had died.",
+     {f(SF, K, 3), f(SF, K, 20, claim="yes")}),
+    # not figures
+    ("A 12-year-old boy was arrested.", set()),
+    ("The blast occurred at 8:15 am on 3 March 2024.", set()),
+    ("The government announced Rs1 million for each of the families.", set()),
+    ("The attackers torched five vehicles.", set()),
+    ("The siege lasted 14 hours.", set()),
+    ("Police arrested 14 suspects.", set()),
+    ("Fourteen people were arrested.", set()),
+    ("Around 300 soldiers took part in the operation.", set()),
+    ("A five-member team was attacked.", set()),
+    ("Militants attacked Police Station No 5 in District 7.", set()),
+    ("The area falls in the NA-35 constituency, where Section 144 has been imposed for 30 days.",
+     set()),
+    ("The militants had attacked a border post a day earlier, killing two soldiers.", set()),
+    ("The remaining three members of the team were unhurt.", set()),
+    ("No one was killed.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", GRAMMAR, ids=[t[:60] for t, _ in GRAMMAR])
+def test_grammar_gives_exactly_these_figures(text, expected):
+    assert figures(text) == expected
+
+
 def test_subset_is_a_lower_bound_of_its_category_never_a_second_total():
     got = figures("Twelve people were killed, including two children and a woman.")
     assert got == {("all", "killed", 12, 12, "no"), ("civilians", "killed", 2, None, "no"),

@@ -3,21 +3,33 @@
 Rules, in the order they apply to one sentence (see tests/fixtures/extract/README.md for the
 conventions they implement):
 
-1. **Outcome** comes from the figure's own noun ("11 dead", "bodies"), then a passive cue
-   right after it ("were killed", "lost their lives"), then an active cue right before it
-   ("killing", "the deaths of", "the toll rose to"), then a passive cue after a short phrase
-   ("a policeman escorting a team was shot dead"). Figures joined by "and" or "including"
-   share the cue of their neighbour. A mention with no outcome is not a figure: that is how
-   force sizes, participants, arrests and displaced families are left out.
+1. **Outcome** comes from the figure's own noun ("11 dead", "bodies", "12 lives"), then a
+   passive cue right after it ("were killed", "lost their lives"), also after an aside that
+   names a part of the victims ("Eleven people, of whom six were elders, were killed"), then
+   an active cue right before it ("killing", "the deaths of", "the toll rose to", "the
+   injured, among them"), then a passive cue after a short phrase ("a policeman escorting a
+   team was shot dead"). A relative clause's injury gives way to a later death ("a constable
+   who was injured ... succumbed"). Figures joined by "and" or "including" share the cue of
+   their neighbour. A mention with no outcome is not a figure: that is how force sizes,
+   participants, arrests and displaced families are left out.
 2. **Subsets** ("including two children", "among the victims were 14 individuals") never
    make a second total: a generic noun gives ``unknown``, a category noun an open lower bound.
+   In "seven soldiers were among 19 people killed" the 19 is the total and the seven a part;
+   "two of them" after people who are not victims ("abducted six labourers") is no part. A
+   part that names neither category nor home ("nine of the injured were in critical
+   condition") is dropped.
 3. **Category** from the head noun and its modifiers; generic nouns give ``all``; a number
-   standing alone takes the category of the noun it elides (the figure before it).
+   standing alone takes the category of the noun it elides: the figure before it in the
+   sentence, else the last figure of the sentences before ("A seventh later died"). A toll
+   phrase names no victims ("the army put the number of dead at 18" gives ``all``).
 4. **Claims**: the nearest attribution before the figure (after it, if none before) decides
    whether an armed group or a "claim" speaks, or an official source.
-5. **Background** sentences ("last year", "since 2023") give no figures.
+5. **Background** sentences ("last year", "since 2023") give no figures, nor do figures after
+   "a day after" or "two days earlier" (another event).
 6. **Toll updates** ("the death toll rose to 15") supersede smaller earlier figures of the
-   same category, outcome and claim, and the increments in their own sentence.
+   same category, outcome and claim, and the increments in their own sentence; a revision
+   ("revised the toll to four") supersedes them whatever their size, and a figure given first
+   ("after initially saying 10", "down to seven from 10") gives way to any other of its kind.
 """
 
 from __future__ import annotations
@@ -35,17 +47,22 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|among|of\
 _SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$",
                          re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
+_RELATIVE_START = re.compile(r"^\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+_AMONG_TOTAL = re.compile(r"(?:^|\b)\s*(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+_SUBSET_ASIDE = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
+                           r"(?:most|all|many|some|several)\s+of\s+(?:them|whom)|mostly)\b"
+                           r"[^,;]{1,100},", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,[^,;.\d]{1,60}(?=,)")
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
-_OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
-                  "injured": "injured", "wounded": "injured", "hurt": "injured"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
                "whom"}
 
 
-def sentence_figures(text: str, start: int, end: int) -> list[Mention]:
-    """The casualty figures of one sentence ``text[start:end]`` (document offsets)."""
+def sentence_figures(text: str, start: int, end: int, context: str = "") -> list[Mention]:
+    """The casualty figures of one sentence ``text[start:end]`` (document offsets);
+    ``context`` is the category of the last figure before the sentence, if any."""
     sentence = re.sub(r",\s*(?:who|whom|which)\b[^,]*,", ",", text[start:end])
     if lx.BACKGROUND_CUE.search(sentence):  # an aside ("who went missing last month") is not
         return []
@@ -56,16 +73,18 @@ def sentence_figures(text: str, start: int, end: int) -> list[Mention]:
     if not mentions:
         return []
     gaps = _gaps(text, start, end, mentions)
-    _direct_outcomes(mentions, gaps)
+    rests = [text[m.np_end:end] for m in mentions]
+    _direct_outcomes(mentions, gaps, rests)
     _shared_outcomes(mentions, gaps)
+    _among_totals(mentions, gaps)
     _predicates(text, end, mentions, gaps)
     figures = [m for m in mentions if m.outcome]
     for m in mentions:
         m.subset = _is_subset(m, mentions, gaps)
-    _categories(mentions)
+    _categories(mentions, context)
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
-    return _drop_increments(figures)
+    return [m for m in _drop_increments(figures) if not _vague_part(m)]
 
 
 def _gaps(text: str, start: int, end: int, ms: list[Mention]) -> list[str]:
@@ -78,13 +97,14 @@ def _outcome_of(cue: str) -> str:
     return "killed" if lx.DEAD_CUES.search(cue) else "injured"
 
 
-def _direct_outcomes(ms: list[Mention], gaps: list[str]) -> None:
+def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str]) -> None:
     for i, m in enumerate(ms):
         before, after = gaps[i], gaps[i + 1]
         if lx.SPEAKER_AFTER.match(after):
             m.speaker = True  # "a senior official said"
             continue
         found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
+                 or _after_subset_aside(rests[i])
                  or _modifier_outcome(m) or _before_outcome(m, before)
                  or _gap_outcome(after) or _pronoun_outcome(after))
         if found:
@@ -93,8 +113,8 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str]) -> None:
 
 def _own_outcome(m: Mention) -> tuple[str, str] | None:
     """'11 dead', '37 bodies': the noun itself is the outcome."""
-    if m.head in _OUTCOME_HEADS and not m.of_head:
-        return _OUTCOME_HEADS[m.head], "head"
+    if m.head in lx.OUTCOME_HEADS and not m.of_head:
+        return lx.OUTCOME_HEADS[m.head], "head"
     return None
 
 
@@ -110,7 +130,21 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
         return None
     if has_next and not after[a.end():].strip() and not _has_aux(after[:a.start("cue")]):
         return None  # "a bomber killed six": the verb belongs to the next figure
-    return _outcome_of(a.group("cue")), "after"
+    outcome = _outcome_of(a.group("cue"))
+    if outcome == "injured" and _RELATIVE_START.match(after) and lx.LATER_DEATH.search(
+            after[a.end():]):
+        outcome = "killed"  # "a constable who was injured ... succumbed to his injuries"
+    return outcome, "after"
+
+
+def _after_subset_aside(rest: str) -> tuple[str, str] | None:
+    """'Eleven people, of whom six were elders, were killed': the cue after an aside that
+    names a part of the victims (the part is a mention of its own)."""
+    aside = _SUBSET_ASIDE.match(rest)
+    if not aside:
+        return None
+    a = lx.AFTER_CUE.match(rest[aside.end():])
+    return (_outcome_of(a.group("cue")), "after") if a else None
 
 
 def _modifier_outcome(m: Mention) -> tuple[str, str] | None:
@@ -120,8 +154,8 @@ def _modifier_outcome(m: Mention) -> tuple[str, str] | None:
             return "killed", "head"
         if w in ("wounded", "injured"):
             return "injured", "head"
-    if m.of_head in _OUTCOME_HEADS:
-        return _OUTCOME_HEADS[m.of_head], "head"
+    if m.of_head in lx.OUTCOME_HEADS:
+        return lx.OUTCOME_HEADS[m.of_head], "head"
     return None
 
 
@@ -130,6 +164,7 @@ def _before_outcome(m: Mention, before: str) -> tuple[str, str] | None:
     b = lx.BEFORE_CUE.search(before)
     if not b:
         return None
+    m.toll = bool(b.group("toll"))
     if b.group("tollnoun"):
         m.hint = _CATEGORY_OF.get(b.group("tollnoun").lower(), "")
     if b.group("tollout"):
@@ -181,6 +216,19 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
                 changed = True
 
 
+def _among_totals(ms: list[Mention], gaps: list[str]) -> None:
+    """'Seven soldiers were among 19 people killed': the 19 is the total, the seven a part."""
+    for i, total in enumerate(ms):
+        among = _AMONG_TOTAL.search(gaps[i])
+        if not total.outcome or not among:
+            continue
+        total.part = False  # "women and children were among the 14 people killed"
+        part = ms[i - 1] if i and among.start() == 0 else None
+        if part is not None and not part.outcome:
+            part.part = True
+            part.outcome, part.outcome_from = total.outcome, "next"
+
+
 def _predicates(text: str, end: int, ms: list[Mention], gaps: list[str]) -> None:
     """'the three killed were civilians': the category is named after the verb."""
     for i, m in enumerate(ms):
@@ -190,13 +238,20 @@ def _predicates(text: str, end: int, ms: list[Mention], gaps: list[str]) -> None
         if not p:
             continue
         head, mods = noun_phrase(text, m.np_end + p.end(), end)
-        if head in _CATEGORY_OF:
-            m.hint = _CATEGORY_OF[head]
+        category = _phrase_category(head, mods)
+        if category not in ("", "all", "unknown"):
+            m.hint = category
             m.home = m.home or next((lx.PEOPLES[w] for w in mods if w in lx.PEOPLES), "")
 
 
 def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
+    if m.part is not None:
+        return m.part
     i = ms.index(m)
+    if m.of_head in ("them", "whom") and i and not ms[i - 1].outcome:
+        # "abducted six labourers and shot dead two of them": a part of the abducted
+        m.hint = _phrase_category(ms[i - 1].head, ms[i - 1].mods)
+        return False
     if m.of_head in _OF_VICTIMS:
         return True
     before = gaps[i]
@@ -209,8 +264,10 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
     return False
 
 
-def _categories(ms: list[Mention]) -> None:
-    previous: Mention | None = None
+def _categories(ms: list[Mention], context: str) -> None:
+    """Each mention's category; ``context`` is the category of the last figure of the
+    sentences before, for a number that elides its noun ("A seventh later died")."""
+    previous = context
     for m in ms:
         m.category = _noun_category(m, previous)
         if m.subset and m.category == "all":
@@ -218,31 +275,48 @@ def _categories(ms: list[Mention]) -> None:
         elif m.subset and m.category != "unknown":
             m.high = None  # at least N of this category; others may be too
         if not m.subset and m.outcome:
-            previous = m
+            previous = m.category
 
 
-def _noun_category(m: Mention, previous: Mention | None) -> str:
+def _noun_category(m: Mention, previous: str) -> str:
     head = m.head
     if m.hint and (not head or head in lx.GENERIC_NOUNS or head in lx.NEEDS_MODIFIER):
         return m.hint  # "the number of policemen killed", "the attackers lost four men"
     if head in lx.NEEDS_MODIFIER:
-        mods = set(m.mods)
-        if mods & lx.SECURITY_MODIFIERS:
-            return "security_forces"
-        if mods & lx.CIVILIAN_MODIFIERS:
-            return "civilians"
-        return lx.NEEDS_MODIFIER[head] or "all"
+        return _modified_category(head, set(m.mods))
     if head in _CATEGORY_OF:
         return _CATEGORY_OF[head]
+    if m.toll and (not head or head in _ADJECTIVE_HEADS):
+        return "all"  # "the army put the number of dead at 18": a toll names no victims
     if head in _ADJECTIVE_HEADS:
         head = ""  # "killed and three wounded": the number stands for an elided noun
     elif head in lx.GENERIC_NOUNS or m.of_head:
         return "all"
     if head:
         return "unknown"  # a noun that names no category: "30 apostates"
-    if previous is not None and previous.category not in ("all", "unknown"):
-        return previous.category  # "four soldiers were killed and two were injured"
+    if previous not in ("", "all", "unknown"):
+        return previous  # "four soldiers were killed and two were injured"
     return "all"
+
+
+def _phrase_category(head: str, mods: list[str]) -> str:
+    """The category a noun phrase names, '' when its head is no victim noun."""
+    if head in lx.NEEDS_MODIFIER:
+        return _modified_category(head, set(mods))
+    return _CATEGORY_OF.get(head, "")
+
+
+def _modified_category(head: str, mods: set[str]) -> str:
+    """'security officials' -> security forces, 'company employees' -> civilians, 'a
+    security guard' -> civilians (guards of a firm), 'police guards' -> security forces."""
+    if head in lx.GUARD_HEADS and mods & lx.PRIVATE_GUARD_MODIFIERS and not (
+            mods & (lx.SECURITY_MODIFIERS - {"security"})):
+        return "civilians"
+    if mods & lx.SECURITY_MODIFIERS:
+        return "security_forces"
+    if mods & lx.CIVILIAN_MODIFIERS:
+        return "civilians"
+    return lx.NEEDS_MODIFIER[head] or "all"
 
 
 def _claims(text: str, start: int, end: int, figures: list[Mention]) -> None:
@@ -268,11 +342,22 @@ def _attributions(sentence: str) -> list[tuple[int, str]]:
 
 
 def _updates(ms: list[Mention], gaps: list[str]) -> None:
+    """Toll updates and revisions, and the figures they say were given first."""
     for i, m in enumerate(ms):
         if m.outcome and lx.UPDATE_CUE.search(gaps[i]):
             m.update = True
+            m.revision = bool(lx.REVISION_CUE.search(gaps[i]))
             if not m.head:
                 m.category = m.hint or "all"
+        elif m.outcome and lx.STALE_CUE.search(gaps[i]):
+            m.stale = True
+
+
+def _vague_part(m: Mention) -> bool:
+    """'Nine of the injured were in critical condition': a part of the victims that names
+    neither a category nor a home says nothing the total does not."""
+    return (m.subset and m.of_head in _OF_VICTIMS and m.category == "unknown"
+            and not m.home and not m.update)
 
 
 def _drop_increments(figures: list[Mention]) -> list[Mention]:
@@ -284,14 +369,16 @@ def _drop_increments(figures: list[Mention]) -> list[Mention]:
 
 
 def supersede(figures: list[Mention]) -> list[int]:
-    """Indexes of the figures of a document that a toll update does not replace."""
-    keep = []
-    for i, m in enumerate(figures):
-        replaced = any(
-            u.update and not m.update and not m.subset
-            and (u.category, u.outcome, u.claim) == (m.category, m.outcome, m.claim)
-            and m.low < u.low
-            for u in figures)
-        if not replaced:
-            keep.append(i)
-    return keep
+    """Indexes of the figures of a document that a later figure does not replace: a toll
+    update replaces smaller figures of its kind, a revision any figure of its kind, and a
+    figure given first ("initially said 10") is replaced by any other of its kind."""
+    return [i for i, m in enumerate(figures)
+            if m.subset or not any(_replaces(u, m) for u in figures if u is not m)]
+
+
+def _replaces(u: Mention, m: Mention) -> bool:
+    if (u.category, u.outcome, u.claim) != (m.category, m.outcome, m.claim) or u.subset:
+        return False
+    if m.stale and not u.stale:
+        return True
+    return u.update and not m.update and (u.revision or m.low < u.low)

@@ -1,9 +1,10 @@
 """Find the numbers of people in one sentence, with the noun each one counts.
 
 A *mention* is a count phrase ("over 40", "twenty-three", "between 14 and 20", "a dozen",
-or "a" before a singular victim noun) followed by its noun phrase ("individuals from Punjab
-province", "Frontier Corps personnel", "of the six attackers"). Numbers that count things
-other than people (hours, vehicles, dates, ages, police station numbers) are dropped here.
+or "a", "another", "his" before a singular victim noun) followed by its noun phrase
+("individuals from Punjab province", "Frontier Corps personnel", "of the six attackers",
+a quoted "terrorists"). Numbers that count things other than people (hours, vehicles, dates,
+ages, money, police station numbers) are dropped here.
 Whether a mention is a casualty figure is decided later, in :mod:`figures`.
 """
 
