@@ -25,11 +25,11 @@ def extract_figures(text: str, document: str) -> pd.DataFrame:
     places: list[str] = []
     home = dateline(text)
     previous_places: list[tuple[int, str]] = []
-    context = ""  # the category of the last figure, for "A seventh later died"
+    context = ("", "")  # the last figure's (category, outcome): "A seventh later died"
     for s in split_sentences(text):
         here = places_in(s.text)
         for m in sentence_figures(text, s.start, s.end, context):
-            context = m.category if not m.subset else context
+            context = (m.category, m.outcome) if not m.subset else context
             figures.append(m)
             sentences.append(s.text)
             places.append(nearest_place(here, m.start - s.start)

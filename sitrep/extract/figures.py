@@ -42,12 +42,17 @@ from sitrep.extract.mentions import Mention, find_mentions, noun_phrase
 _CATEGORY_OF = {**{w: "civilians" for w in lx.CIVILIAN_NOUNS},
                 **{w: "security_forces" for w in lx.SECURITY_NOUNS},
                 **{w: "militants" for w in lx.MILITANT_NOUNS}}
-_SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|among|of\s+whom)\b"
+_SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|comprised|comprise|"
+                            r"among|of\s+whom)\b"
                             r"[^,;]*$", re.IGNORECASE)
 _SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$",
                          re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"^\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+_AMONG_THEM = re.compile(r"^\s*among\s+(?:them|those)\s+(?:were|was|are|is)\s+$",
+                         re.IGNORECASE)
+_AGE_PHRASE = re.compile(r"^\s*,?\s*aged\s+(?:between\s+)?[\w-]+(?:\s+(?:and|to|or)\s+[\w-]+)?"
+                         r"(?:\s+years)?\s*(?:,(?=\s*(?:who|were|was))|(?=\s))", re.IGNORECASE)
 _AMONG_TOTAL = re.compile(r"(?:^|\b)\s*(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _SUBSET_ASIDE = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
@@ -57,12 +62,13 @@ _ASIDE = re.compile(r"\s*,[^,;.\d]{1,60}(?=,)")
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
-               "whom"}
+               "whom", "deceased", "fatalities"}
 
 
-def sentence_figures(text: str, start: int, end: int, context: str = "") -> list[Mention]:
+def sentence_figures(text: str, start: int, end: int,
+                     context: tuple[str, str] = ("", "")) -> list[Mention]:
     """The casualty figures of one sentence ``text[start:end]`` (document offsets);
-    ``context`` is the category of the last figure before the sentence, if any."""
+    ``context`` is (category, outcome) of the last figure before the sentence, if any."""
     sentence = re.sub(r",\s*(?:who|whom|which)\b[^,]*,", ",", text[start:end])
     if lx.BACKGROUND_CUE.search(sentence):  # an aside ("who went missing last month") is not
         return []
@@ -74,14 +80,14 @@ def sentence_figures(text: str, start: int, end: int, context: str = "") -> list
         return []
     gaps = _gaps(text, start, end, mentions)
     rests = [text[m.np_end:end] for m in mentions]
-    _direct_outcomes(mentions, gaps, rests)
+    _direct_outcomes(mentions, gaps, rests, context[1])
     _shared_outcomes(mentions, gaps)
     _among_totals(mentions, gaps)
-    _predicates(text, end, mentions, gaps)
+    _predicates(text, end, mentions, rests)
     figures = [m for m in mentions if m.outcome]
     for m in mentions:
         m.subset = _is_subset(m, mentions, gaps)
-    _categories(mentions, context)
+    _categories(mentions, context[0])
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
     return [m for m in _drop_increments(figures) if not _vague_part(m)]
@@ -97,7 +103,10 @@ def _outcome_of(cue: str) -> str:
     return "killed" if lx.DEAD_CUES.search(cue) else "injured"
 
 
-def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str]) -> None:
+def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
+                     context: str) -> None:
+    """Each mention's own outcome cue; ``context`` is the outcome of the figure before the
+    sentence ("Among them were two children", "It was later revised to 12")."""
     for i, m in enumerate(ms):
         before, after = gaps[i], gaps[i + 1]
         if lx.SPEAKER_AFTER.match(after):
@@ -106,7 +115,8 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str]) -> No
         found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
                  or _after_subset_aside(rests[i])
                  or _modifier_outcome(m) or _before_outcome(m, before)
-                 or _gap_outcome(after) or _pronoun_outcome(after))
+                 or _gap_outcome(after) or _pronoun_outcome(after)
+                 or _context_outcome(before, context))
         if found:
             m.outcome, m.outcome_from = found
 
@@ -121,6 +131,7 @@ def _own_outcome(m: Mention) -> tuple[str, str] | None:
 def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
     """'23 civilians were killed', '11 others injured', '58 people, most of them lawyers, were
     killed' (an aside between commas is skipped)."""
+    after = _AGE_PHRASE.sub("", after, count=1)  # "four children aged five to 10 were ..."
     a = lx.AFTER_CUE.match(after)
     if not a:
         aside = _ASIDE.match(after)
@@ -190,6 +201,13 @@ def _pronoun_outcome(after: str) -> tuple[str, str] | None:
     return ("killed" if p.group("kill") else "injured"), "pronoun"
 
 
+def _context_outcome(before: str, context: str) -> tuple[str, str] | None:
+    """'Among them were two children': the outcome of the sentence before."""
+    if context and (_AMONG_THEM.search(before) or lx.REVISION_CUE.search(before)):
+        return context, "before"
+    return None
+
+
 def _has_aux(text: str) -> bool:
     return bool(re.search(r"\b(?:were|was|are|is|been|be)\b", text, re.IGNORECASE))
 
@@ -229,12 +247,12 @@ def _among_totals(ms: list[Mention], gaps: list[str]) -> None:
             part.outcome, part.outcome_from = total.outcome, "next"
 
 
-def _predicates(text: str, end: int, ms: list[Mention], gaps: list[str]) -> None:
+def _predicates(text: str, end: int, ms: list[Mention], rests: list[str]) -> None:
     """'the three killed were civilians': the category is named after the verb."""
     for i, m in enumerate(ms):
         if m.head and m.head not in lx.GENERIC_NOUNS:
             continue
-        p = lx.PREDICATE.match(gaps[i + 1])
+        p = lx.PREDICATE.match(rests[i])
         if not p:
             continue
         head, mods = noun_phrase(text, m.np_end + p.end(), end)
@@ -248,6 +266,8 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
     if m.part is not None:
         return m.part
     i = ms.index(m)
+    if any(o.inner and o.inner == m.start for o in ms):
+        return False  # the whole in "three of the six injured"
     if m.of_head in ("them", "whom") and i and not ms[i - 1].outcome:
         # "abducted six labourers and shot dead two of them": a part of the abducted
         m.hint = _phrase_category(ms[i - 1].head, ms[i - 1].mods)
@@ -255,7 +275,7 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
     if m.of_head in _OF_VICTIMS:
         return True
     before = gaps[i]
-    if _AMONG_AFTER.match(gaps[i + 1]):
+    if _AMONG_AFTER.match(_AGE_PHRASE.sub("", gaps[i + 1], count=1)):
         return True  # "two journalists were among the dead"
     if lx.SUBSET_CONNECTOR.match(before) or _SUBSET_BEFORE.search(before[-60:]):
         return not lx.UPDATE_CUE.search(before)
@@ -354,10 +374,10 @@ def _updates(ms: list[Mention], gaps: list[str]) -> None:
 
 
 def _vague_part(m: Mention) -> bool:
-    """'Nine of the injured were in critical condition': a part of the victims that names
-    neither a category nor a home says nothing the total does not."""
-    return (m.subset and m.of_head in _OF_VICTIMS and m.category == "unknown"
-            and not m.home and not m.update)
+    """'Nine of the injured were in critical condition', 'including five critically': a
+    part of the victims that names neither a category nor a home says nothing new."""
+    return (m.subset and (m.of_head in _OF_VICTIMS or not m.head)
+            and m.category == "unknown" and not m.home and not m.update)
 
 
 def _drop_increments(figures: list[Mention]) -> list[Mention]:

@@ -99,12 +99,12 @@ militant militants attacker attackers insurgent insurgents terrorist terrorists 
 assailants gunman gunmen fighter fighters rebel rebels bomber bombers separatist separatists
 jihadist jihadists jihadi jihadis khwarij khawarij khariji kharijis miscreant miscreants
 raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
-suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws
+suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
 people persons person individuals individual victims victim men man others other bodies body
-dead killed injured wounded casualties lives souls youths youth
+dead killed injured wounded casualties lives souls youths youth deceased deaths fatalities
 """.split())
 # Heads that need a modifier: "security officials" are security forces, "officials" unknown.
 NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "man": None,
@@ -112,7 +112,8 @@ NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "m
                   "staff": "unknown", "officer": "security_forces",
                   "officers": "security_forces", "personnel": "security_forces",
                   "employee": "civilians", "employees": "civilians",
-                  "commander": "militants", "commanders": "militants"}
+                  "commander": "militants", "commanders": "militants",
+                  "escort": "security_forces", "escorts": "security_forces"}
 # Guards of a firm or a person are civilians ("a security guard", "private guards"); guards
 # of a force are security forces ("police guards", "an FC guard").
 GUARD_HEADS = {"guard", "guards"}
@@ -126,7 +127,8 @@ CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "re
                       "aid", "health", "bank", "company", "family"}
 # Nouns that are themselves the outcome: "11 dead", "37 bodies", "the blast claimed 12 lives".
 OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
-                 "lives": "killed", "injured": "injured", "wounded": "injured",
+                 "lives": "killed", "deceased": "killed", "deaths": "killed",
+                 "fatalities": "killed", "injured": "injured", "wounded": "injured",
                  "hurt": "injured"}
 # Generic nouns that count one person after "a": "a man was shot dead".
 SINGULAR_GENERIC = {"man", "person", "individual", "youth", "body"}
@@ -138,7 +140,7 @@ weapon weapons grenade grenades hour hours day days minute minutes week weeks mo
 year years km kilometres kilometers metre metres feet kg kilogrammes kilograms percent
 school schools village villages district districts round rounds shell shells mortar
 mortars tonne tonnes incident incidents attack attacks time times project projects stall
-stalls case cases suspect suspects family families household households tent tents camp
+stalls case cases family families household households tent tents camp
 camps tower towers bridge bridges pipeline pipelines train trains shot shots bullet bullets
 kilogram device devices mine mines explosion explosions blast blasts group groups team
 teams convoy convoys brigade brigades batch batches compound compounds building buildings
@@ -169,7 +171,8 @@ KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+
                 r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?|"
                 r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
                 r"found\s+dead|beheaded|executed|massacred|murdered|lynched|"
-                r"(?:fatally|mortally)\s+(?:wounded|injured|shot)")
+                r"(?:fatally|mortally)\s+(?:wounded|injured|shot)|neutrali[sz]ed|eliminated|"
+                r"sent\s+to\s+hell")
 INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|"
                  r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed|"
                  r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)")
@@ -178,8 +181,8 @@ _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reported
         r"either|critically|seriously|severely|grievously|badly|slightly|"
         r"instantly|brutally|found|later)\s+)*")
 # "two journalists were among the dead": an outcome, and a part of the victims.
-AMONG_AFTER = (r"among\s+(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|"
-               r"casualties)")
+AMONG_AFTER = (r"among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
+               r"wounded|casualties|martyred|hurt)")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
 AFTER_CUE = re.compile(
     rf"^\s*,?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|"
@@ -188,9 +191,11 @@ AFTER_CUE = re.compile(
 )
 # The same after a short modifier phrase, when an auxiliary marks the passive:
 # "a policeman escorting a polio team was shot dead".
+# Also after a first passive verb: "22 passengers were offloaded from buses and shot dead".
 AFTER_GAP_CUE = re.compile(
     rf"^[^,.;:]{{0,70}}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
-    rf"(?:\w+ly\s+)?(?P<cue>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    rf"(?:\w+ly\s+|\w+ed\b[^,.;:]{{0,60}}?\band\s+(?:then\s+|later\s+)?)?"
+    rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS})\b",
     re.IGNORECASE,
 )
 # "the number of policemen killed", "the number of dead": a toll that may name its victims.
@@ -199,11 +204,12 @@ _NUMBER_OF = (r"number\s+of\s+(?:(?P<tollnoun>[a-z]+)\s+)?"
 # An active cue right before a figure: "killing 12", "the deaths of over 40".
 BEFORE_CUE = re.compile(
     rf"\b(?P<cue>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
-    rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|"
+    rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|neutrali[sz](?:ed|ing)|"
+    rf"eliminat(?:ed|ing)|"
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
     rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
     rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s+"
-    rf"(?:included|include|includes|were|are)|"
+    rf"(?:included|include|includes|comprised|comprise|were|are)|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties)(?:\s+were|\s+was)?|"
     rf"(?P<toll>toll\b[^,.;]{{0,80}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
@@ -213,12 +219,13 @@ BEFORE_CUE = re.compile(
     rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s*,\s*"
     rf"(?:among\s+(?:them|whom)|including)|"
     rf"(?P<lost>lost))"
-    rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?$",
+    rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?[\"'“‘]?$",
     re.IGNORECASE,
 )
 DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
                        r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
-                       r"lynched|gunned|gunning|fatally|mortally",
+                       r"lynched|gunned|gunning|fatally|mortally|shahadat|neutrali|"
+                       r"eliminat|hell",
                        re.IGNORECASE)
 # A death after the injury that a relative clause reports: "a constable who was injured in the
 # attack succumbed to his injuries", "a seventh, who was wounded, ... where he later died".
@@ -303,8 +310,8 @@ OFFICIAL_SAID = re.compile(
 )
 # Figures after these words belong to an earlier event: "a day after four people were shot".
 EARLIER_EVENT = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+|several|few)\s+"
-                           r"(?:day|days|week|weeks|month|months)\s+(?:after|before|earlier|"
-                           r"ago)\b",
+                           r"(?:day|days|week|weeks|month|months|year|years)\s+"
+                           r"(?:after|before|earlier|ago)\b",
                            re.IGNORECASE)
 BACKGROUND_CUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"

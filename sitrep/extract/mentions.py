@@ -60,6 +60,7 @@ class Mention:
     toll: bool = False      # the figure of a toll phrase: "the number of dead at 18"
     stale: bool = False     # a figure reported first and since replaced: "initially said 10"
     revision: bool = False  # a toll revised, up or down: "revised the toll to four"
+    inner: int = 0          # start of the count inside "three of the six injured"
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -72,7 +73,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         mention = _count_mention(text, m.start(), m.end(), end)
         if mention is not None:
             found.append(mention)
-            taken.append((mention.start, mention.np_end))
+            taken.append((mention.start, mention.inner or mention.np_end))
     for m in _ONE.finditer(text[start:end]):
         s = start + m.start()
         if any(a <= s < b for a, b in taken):
@@ -172,7 +173,8 @@ def _alone(text: str, pos: int, limit: int) -> bool:
     rest = text[pos:limit]
     if re.match(r"\s*(?:\d|" + lx.NUMBER + r"\b)", rest, re.IGNORECASE):
         return False
-    return not _noun_tokens(text, pos, limit)
+    tokens = _noun_tokens(text, pos, limit)
+    return not tokens or tokens[0][0].lower() in lx.OUTCOME_HEADS  # "and another injured"
 
 
 def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
@@ -200,7 +202,18 @@ def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
     for w in mention.mods:
         if w in lx.PEOPLES:
             mention.home = lx.PEOPLES[w]
+    if mention.head in lx.NEEDS_MODIFIER:
+        mention.mods += _of_phrase_words(text, mention.end, limit)
     _attach_home(text, mention, limit)
+
+
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+
+
+def _of_phrase_words(text: str, pos: int, limit: int) -> list[str]:
+    """'members of a family', 'personnel of the Frontier Corps': the words that say who."""
+    m = _OF_PHRASE.match(text, pos, limit)
+    return m.group(1).lower().split() if m else []
 
 
 def _attach_of_group(text: str, mention: Mention, of: re.Match, limit: int) -> int:
@@ -209,7 +222,8 @@ def _attach_of_group(text: str, mention: Mention, of: re.Match, limit: int) -> i
     if det in ("them", "whom"):
         mention.of_head = det
         mention.end = mention.np_end = of.end()
-        return of.end()
+        _attach_apposed_noun(text, mention, limit)
+        return mention.end
     pos = of.end()
     inner = lx.COUNT_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
     if inner:
@@ -220,12 +234,27 @@ def _attach_of_group(text: str, mention: Mention, of: re.Match, limit: int) -> i
         return of.start()
     head = tokens[head_i][0].lower()
     mention.end = mention.np_end = tokens[head_i][2]
+    if inner and head in lx.OUTCOME_HEADS:
+        mention.inner = inner.start()  # "three of the six injured": the six is a figure too
     if head in lx.GENERIC_NOUNS:
         mention.of_head = head
     else:
         mention.head = head
         mention.mods = [t.lower() for t, _, _ in tokens[:head_i]]
     return mention.end
+
+
+def _attach_apposed_noun(text: str, mention: Mention, limit: int) -> None:
+    """'four people, two of them children, were killed': the noun after 'of them'."""
+    tokens = _noun_tokens(text, mention.np_end, limit)
+    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
+    if head_i is None:
+        return
+    head = tokens[head_i][0].lower()
+    if head in _VICTIM_NOUNS and head not in lx.GENERIC_NOUNS:
+        mention.head = head
+        mention.mods = [t.lower() for t, _, _ in tokens[:head_i]]
+        mention.end = mention.np_end = tokens[head_i][2]
 
 
 def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, list[str]]:
