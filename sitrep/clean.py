@@ -19,9 +19,18 @@ from sitrep.reconcile import reconcile
 
 def read(data: str | Path, fmt: str = "auto", filters: Filters | None = None) -> ReadResult:
     """Read the native log or a dataset export, as ``fmt`` says (auto: by its header)."""
+    from sitrep import cache
     from sitrep.readers import detect
 
-    return detect.read(Path(data), fmt or "auto", filters or make_filters())
+    filters = filters or make_filters()
+    k = cache.key(Path(data), fmt or "auto", filters)
+    cached = cache.load(k)
+    if cached is not None:
+        cached.method.append("Read from the cache of this file's last reading (build/cache).")
+        return cached
+    result = detect.read(Path(data), fmt or "auto", filters)
+    cache.save(k, result)
+    return result
 
 
 def enforce(result: ReadResult, allow_rejects: bool) -> None:

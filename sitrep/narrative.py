@@ -20,7 +20,7 @@ def _range_words(r: pd.Series) -> str:
     if fmt.missing(r["high"]):
         return f"at least {fmt.num(r['low'])}, with no agreed upper figure"
     if r["low"] == r["high"]:
-        return "no source giving a different figure"
+        return "with no source giving another figure"
     return f"a range of {fmt.num(r['low'])} to {fmt.num(r['high'])}"
 
 
@@ -59,6 +59,9 @@ def agreement(report_figures: pd.DataFrame) -> str:
     """What is certain (all sources agree) and what is disputed (widest spread of totals)."""
     f = report_figures[(report_figures["source_type"] != "perpetrator_claim")
                        & (report_figures["outcome"] == "killed")]
+    # Only events told by several sources can agree or disagree (most dataset events have one).
+    n = f.groupby("event_id")["source_id"].transform("nunique")
+    f = f[n >= 2]
     if f.empty:
         return ""
     out = []

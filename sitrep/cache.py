@@ -1,0 +1,74 @@
+"""A cache of what a reader made of a large export, so a re-run does not parse it again.
+
+The key is the file (path, size, modification time), the format, the filters, and the code
+that reads it (the readers and the alias tables): change any of them and the file is read
+afresh. Entries live in ``build/cache/`` (git-ignored; delete it to clear). Hand-kept logs are
+small and are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+
+from sitrep.filters import Filters
+from sitrep.problems import Problem
+from sitrep.readers.base import ReadResult
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "build" / "cache"
+FRAMES = ("reports", "figures", "sources", "audit", "victims")
+# Below this size reading is as quick as loading the cache.
+MIN_BYTES = 20_000_000
+
+
+def _code_hash() -> str:
+    h = hashlib.sha256()
+    for p in sorted([*(ROOT / "sitrep" / "readers").glob("*.py"),
+                     *(ROOT / "data" / "aliases").glob("*.csv"),
+                     ROOT / "sitrep" / "places.py", ROOT / "sitrep" / "filters.py"]):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def key(path: Path, fmt: str, filters: Filters) -> str | None:
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size < MIN_BYTES:
+        return None
+    st = path.stat()
+    parts = [str(path.resolve()), st.st_size, st.st_mtime_ns, fmt, filters.country,
+             filters.province, str(filters.start), str(filters.end), _code_hash()]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
+
+
+def load(k: str | None) -> ReadResult | None:
+    d = CACHE / str(k)
+    if k is None or not (d / "meta.json").is_file():
+        return None
+    meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
+    frames = {name: pd.read_parquet(d / f"{name}.parquet") for name in FRAMES}
+    return ReadResult(dataset=meta["dataset"], files=meta["files"], method=meta["method"],
+                      problems=[Problem(**p) for p in meta["problems"]], **frames)
+
+
+def save(k: str | None, result: ReadResult) -> None:
+    if k is None:
+        return
+    d = CACHE / k
+    tmp = CACHE / f".{k}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for name in FRAMES:
+        frame = getattr(result, name)
+        frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object}) \
+            .to_parquet(tmp / f"{name}.parquet", index=False)
+    meta = {"dataset": result.dataset, "files": result.files, "method": result.method,
+            "problems": [asdict(p) for p in result.problems]}
+    (tmp / "meta.json").write_text(json.dumps(meta, default=str), encoding="utf-8")
+    shutil.rmtree(d, ignore_errors=True)
+    tmp.rename(d)  # whole entries only: a half-written cache is never read

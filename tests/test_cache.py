@@ -1,0 +1,45 @@
+"""A cached reading gives exactly what reading the file gives, and changes with its key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from sitrep import cache, clean
+from sitrep.filters import make_filters
+
+ACLED = Path(__file__).resolve().parent / "fixtures" / "acled"
+
+
+def test_cached_reading_equals_fresh_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    data = next(p for p in sorted(ACLED.glob("*.csv")) if "problem" not in p.name
+                and "unseen" not in p.name)
+    filters = make_filters("Pakistan", "", "", "")
+    fresh = clean.read(data, "auto", filters)
+    again = clean.read(data, "auto", filters)
+    assert "Read from the cache" in again.method[-1]
+    assert "Read from the cache" not in " ".join(fresh.method)
+    for name in cache.FRAMES:
+        a, b = getattr(fresh, name), getattr(again, name)
+        assert list(a.columns) == list(b.columns), name
+        pd.testing.assert_frame_equal(a.astype(str), b.astype(str), check_dtype=False, obj=name)
+    assert fresh.problems == again.problems
+    ev_a = clean.reconcile(fresh.reports, fresh.figures)
+    ev_b = clean.reconcile(again.reports, again.figures)
+    pd.testing.assert_frame_equal(ev_a, ev_b, check_dtype=False)
+
+
+def test_key_changes_with_filters_and_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    f = tmp_path / "x.csv"
+    f.write_text("a\n1\n")
+    k1 = cache.key(f, "auto", make_filters("Pakistan"))
+    assert k1 == cache.key(f, "auto", make_filters("Pakistan"))
+    assert k1 != cache.key(f, "auto", make_filters("Pakistan", "Balochistan"))
+    f.write_text("a\n2\n3\n")
+    assert k1 != cache.key(f, "auto", make_filters("Pakistan"))
+    monkeypatch.setattr(cache, "MIN_BYTES", 10**9)
+    assert cache.key(f, "auto", make_filters("Pakistan")) is None  # small files: no cache
