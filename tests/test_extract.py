@@ -318,6 +318,22 @@ GRAMMAR = [
      {f(ALL, K, 19)}),
     ("The toll was later revised down to 12.", {f(ALL, K, 12)}),
     ("Officials had earlier put the toll at 14. It was later revised to 12.", {f(ALL, K, 12)}),
+    # longer reports: 'of them' antecedents, tolls that inherit, name-and-age asides
+    ("Gunmen opened fire on the passengers, killing seven of them.", {f(CIV, K, 7)}),
+    ("Six labourers were shot dead. One more labourer died in hospital on Sunday, "
+     "raising the death toll to seven.",
+     {f(CIV, K, 7)}),
+    ("Five people were killed. Two of them were children.", {f(ALL, K, 5), f(CIV, K, 2, None)}),
+    ("The attack comes days after militants killed four soldiers in the same district.", set()),
+    ("Two soldiers, Havildar Naseer Ahmed, 32, and Sepoy Gul Zaman, 24, embraced shahadat.",
+     {f(SF, K, 2)}),
+    ("Officials said four people had been killed, revising down an earlier toll of six.",
+     {f(ALL, K, 4)}),
+    ("The feud, going back a decade, has claimed 16 lives.", set()),
+    ("The death toll from Saturday's suicide attack on a crowded wedding procession "
+     "on the outskirts of the town climbed to 27.",
+     {f(ALL, K, 27)}),
+    ("Three people were killed on Friday. The toll rose to five on Saturday.", {f(ALL, K, 5)}),
 ]
 
 

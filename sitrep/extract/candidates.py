@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sitrep.extract.figures import sentence_figures, supersede
+from sitrep.extract.figures import sentence_figures, settle_tolls, supersede
 from sitrep.extract.mentions import Mention
 from sitrep.extract.sentences import split_sentences
 from sitrep.extract.where import dateline, nearest_place, places_in
@@ -35,6 +35,7 @@ def extract_figures(text: str, document: str) -> pd.DataFrame:
             places.append(nearest_place(here, m.start - s.start)
                           or (previous_places[-1][1] if previous_places else "") or home)
         previous_places = here or previous_places
+    settle_tolls(figures)
     for i in supersede(figures):
         rows.append(_row(document, sentences[i], figures[i], places[i]))
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))

@@ -29,7 +29,9 @@ conventions they implement):
 6. **Toll updates** ("the death toll rose to 15") supersede smaller earlier figures of the
    same category, outcome and claim, and the increments in their own sentence; a revision
    ("revised the toll to four") supersedes them whatever their size, and a figure given first
-   ("after initially saying 10", "down to seven from 10") gives way to any other of its kind.
+   ("after initially saying 10", "an earlier toll of six") gives way to any other of its kind.
+   A toll that names no victims ("raising the death toll to seven") takes the category of
+   the figures before it when they all share one (:func:`settle_tolls`).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ _AMONG_TOTAL = re.compile(r"(?:^|\b)\s*(?:were|was|are|is)\s+(?:also\s+|reported
 _SUBSET_ASIDE = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
                            r"(?:most|all|many|some|several)\s+of\s+(?:them|whom)|mostly)\b"
                            r"[^,;]{1,100},", re.IGNORECASE)
-_ASIDE = re.compile(r"\s*,[^,;.\d]{1,60}(?=,)")
+_ASIDE = re.compile(r"\s*,(?:[^,;.\d]{1,60}|\s*\d{1,2}\s*)(?=,)")
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
@@ -116,7 +118,7 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
                  or _after_subset_aside(rests[i])
                  or _modifier_outcome(m) or _before_outcome(m, before)
                  or _gap_outcome(after) or _pronoun_outcome(after)
-                 or _context_outcome(before, context))
+                 or _context_outcome(m, before, context))
         if found:
             m.outcome, m.outcome_from = found
 
@@ -130,13 +132,15 @@ def _own_outcome(m: Mention) -> tuple[str, str] | None:
 
 def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
     """'23 civilians were killed', '11 others injured', '58 people, most of them lawyers, were
-    killed' (an aside between commas is skipped)."""
+    killed' (asides between commas, names and ages among them, are skipped)."""
     after = _AGE_PHRASE.sub("", after, count=1)  # "four children aged five to 10 were ..."
     a = lx.AFTER_CUE.match(after)
-    if not a:
-        aside = _ASIDE.match(after)
-        after = after[aside.end():] if aside else after
-        a = lx.AFTER_CUE.match(after) if aside else None
+    for _ in range(5):  # "two soldiers, Havildar Ali, 32, and Sepoy Khan, 24, embraced ..."
+        aside = None if a else _ASIDE.match(after)
+        if not aside:
+            break
+        after = after[aside.end():]
+        a = lx.AFTER_CUE.match(after)
     if not a:
         return None
     if has_next and not after[a.end():].strip() and not _has_aux(after[:a.start("cue")]):
@@ -201,9 +205,11 @@ def _pronoun_outcome(after: str) -> tuple[str, str] | None:
     return ("killed" if p.group("kill") else "injured"), "pronoun"
 
 
-def _context_outcome(before: str, context: str) -> tuple[str, str] | None:
-    """'Among them were two children': the outcome of the sentence before."""
-    if context and (_AMONG_THEM.search(before) or lx.REVISION_CUE.search(before)):
+def _context_outcome(m: Mention, before: str, context: str) -> tuple[str, str] | None:
+    """'Among them were two children', 'Two of them were children': the outcome of the
+    figure before the sentence."""
+    if context and (_AMONG_THEM.search(before) or lx.REVISION_CUE.search(before)
+                    or (m.of_head == "them" and not before.strip())):
         return context, "before"
     return None
 
@@ -272,6 +278,10 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
         # "abducted six labourers and shot dead two of them": a part of the abducted
         m.hint = _phrase_category(ms[i - 1].head, ms[i - 1].mods)
         return False
+    if m.of_head in ("them", "whom") and not i and _bare_antecedent(gaps[0]):
+        # "opened fire on the passengers, killing seven of them"
+        m.hint = _bare_antecedent(gaps[0])
+        return False
     if m.of_head in _OF_VICTIMS:
         return True
     before = gaps[i]
@@ -282,6 +292,15 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
     if i > 0 and lx.CONNECTOR.match(before) and ms[i - 1].subset:
         return True  # "including two children and a woman"
     return False
+
+
+def _bare_antecedent(before: str) -> str:
+    """The category of the last plural victim noun before 'of them' ('the passengers'), or
+    '' when there is none (then 'them' are the victims of a sentence before)."""
+    for word in reversed(re.findall(r"[a-z][a-z-]*", before.lower())):
+        if word in _CATEGORY_OF and word.endswith(("s", "men", "ren")):
+            return _CATEGORY_OF[word]
+    return ""
 
 
 def _categories(ms: list[Mention], context: str) -> None:
@@ -386,6 +405,18 @@ def _drop_increments(figures: list[Mention]) -> list[Mention]:
     updated = {m.outcome for m in figures if m.update}
     return [m for m in figures if m.update or m.outcome not in updated
             or (m.subset and not m.of_head)]
+
+
+def settle_tolls(figures: list[Mention]) -> None:
+    """A toll that names no victims ('raising the death toll to seven') counts the victims
+    of the figures before it: their category, when they all have the same one."""
+    for k, u in enumerate(figures):
+        if not u.update or u.head or u.category != "all":
+            continue
+        before = {m.category for m in figures[:k]
+                  if m.outcome == u.outcome and m.claim == u.claim and not m.subset}
+        if len(before) == 1 and before <= {"civilians", "security_forces", "militants"}:
+            u.category = before.pop()
 
 
 def supersede(figures: list[Mention]) -> list[int]:

@@ -212,8 +212,8 @@ BEFORE_CUE = re.compile(
     rf"(?:included|include|includes|comprised|comprise|were|are)|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties)(?:\s+were|\s+was)?|"
-    rf"(?P<toll>toll\b[^,.;]{{0,80}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
-    rf"{_NUMBER_OF}[^,.;]{{0,80}}?\b(?:to|at|was|is|stood|stands|reached)|"
+    rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
+    rf"{_NUMBER_OF}[^,.;]{{0,120}}?\b(?:to|at|was|is|stood|stands|reached)|"
     rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\b[^,.;]{{0,60}}?"
     rf"\s+to)|"
     rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s*,\s*"
@@ -259,9 +259,9 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|among|of\s+wh
 
 # --- toll updates, claims, background -------------------------------------------------------
 UPDATE_CUE = re.compile(
-    r"\b(?:toll|tally)\b[^,.;]{0,80}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
+    r"\b(?:toll|tally)\b[^,.;]{0,120}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
     r"jumped|reached|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
-    r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,80}?"
+    r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,120}?"
     r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|went\s+up|gone\s+up)\b"
     r"[^,.;]{0,20}$|"
     r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?(?:toll|tally|number\s+of"
@@ -279,6 +279,8 @@ REVISION_CUE = re.compile(r"\b(?:revised|revising|revises|corrected|correcting|l
 STALE_CUE = re.compile(r"\b(?:initially|originally|first|previously|had\s+earlier|"
                        r"earlier\s+had)\b[^.;]{0,60}?\b(?:said|saying|reported|reporting|put|"
                        r"putting|gave|giving|stated|announced|told|report)\b[^.;]{0,60}$|"
+                       r"\b(?:earlier|initial|previous|original|first)\s+(?:death\s+)?(?:toll|"
+                       r"tally|figure|count|estimate)s?\b[^.;]{0,40}$|"
                        r"^\s*,?\s*(?:down\s+|up\s+)?from\s*$", re.IGNORECASE)
 GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\bBLA\b|\bBLF\b|"
          r"\bBRAS\b|Baloch\s+Raaji\s+Aajoi\s+Sangar|\bTTP\b|Tehreek-e-Taliban|"
@@ -309,12 +311,13 @@ OFFICIAL_SAID = re.compile(
     re.IGNORECASE,
 )
 # Figures after these words belong to an earlier event: "a day after four people were shot".
-EARLIER_EVENT = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+|several|few)\s+"
-                           r"(?:day|days|week|weeks|month|months|year|years)\s+"
+EARLIER_EVENT = re.compile(r"(?:\b(?:a|one|two|three|four|five|six|\d+|several|few)\s+"
+                           r"(?:day|week|month|year)|\b(?:days|weeks|months|years))\s+"
                            r"(?:after|before|earlier|ago)\b",
                            re.IGNORECASE)
 BACKGROUND_CUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"
+    r"\b(?:a|one|two|three|several)\s+decades?\b|"
     r"\bover\s+the\s+(?:past|last)\b|\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
     r"\bin\s+(?:19|20)\d\d\b|\bso\s+far\s+this\s+year\b|\bearlier\s+this\s+year\b|"
     r"\bin\s+(?:january|february|march|april|june|july|august|september|october|november|"

@@ -27,7 +27,7 @@ _OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom)\b"
                        re.IGNORECASE)
 _HOME = re.compile(
     r"\s*,?\s*(?:(?:all|both|who|mostly|most|hailed|hailing|came|coming|were|was|belonging|"
-    r"belonged|residents|natives|originally)\s+)*(?:from|of|to)\s+(?:the\s+)?"
+    r"belonged|residents|natives|originally|of\s+(?:whom|them))\s+)*(?:from|of|to)\s+(?:the\s+)?"
     + lx.PROVINCE_RE.pattern
 )
 
@@ -123,11 +123,15 @@ def _not_people(text: str, s: int, e: int, words: str) -> bool:
         return True  # "N-70", "1/2"
     if _AGE_LIST.search(text, max(0, s - 40), s):
         return True  # "two girls aged 12 and 14": the 14 is an age too
+    if words.isdigit() and _NAME_BEFORE.search(before) and _AGE_AFTER.match(after):
+        return True  # "Sepoy Gul Zaman, 24, embraced shahadat": an age after a name
     if re.match(r"^\s+" + lx.MONTH_RE.pattern, after, re.IGNORECASE):
         return True  # "25 August"
     return bool(re.search(lx.MONTH_RE.pattern + r"\s*$", before, re.IGNORECASE))
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s*[,(]\s*$")
+_AGE_AFTER = re.compile(r"^\s*(?:[,)]|and\b|\.)")
 _AGE = r"(?:\d+|" + lx.NUMBER + r")"
 _AGE_LIST = re.compile(rf"\b(?:aged|ages)\s+{_AGE}(?:\s*(?:,|and|or|to)\s*{_AGE})*"
                        r"\s*(?:,|and|or|to)\s*$", re.IGNORECASE)
