@@ -38,7 +38,7 @@ REPORT_COLUMNS = (
     "file", "line",   # where the row came from (line as a spreadsheet shows it)
     "event_id", "source_id", "source_type",
     "event_date",     # datetime64; first day when only the month is known
-    "date_precision",  # "day" or "month"
+    "date_precision",  # "day", "month" or "year" (GTD events with no month)
     "country_code", "country",
     "province_code", "province",  # ISO 3166-2 and official name; "" when not known
     "district", "location", "latitude", "longitude",

@@ -184,7 +184,6 @@ def test_method_states_the_dataset_and_the_rule():
 def test_bad_rows_are_rejected_with_their_line_column_and_value():
     r = read(PROBLEMS, **YEAR_2014)
     assert [(p.line, p.column, p.value) for p in r.problems] == [
-        (3, "imonth", "0"),           # month unknown in a year inside the period
         (5, "nkillter", "5"),         # more perpetrators killed than killed in all
         (6, "nkill", "-5"),           # negative (only -9 and -99 mean unknown)
         (7, "iday", "2014/2/30"),     # no such day
@@ -192,14 +191,26 @@ def test_bad_rows_are_rejected_with_their_line_column_and_value():
         (9, "nwound", "many"),
     ]
     fates = r.audit.groupby("fate")["rows"].sum().to_dict()
+    # Line 3 (2014, month unknown) lies wholly inside the period: kept, dated 1 January.
     # Line 4 (2012, month unknown) lies wholly before START: filtered, not rejected.
-    assert fates == {"kept": 1, "rejected": 6, "filtered": 1}
-    assert table(r) == {("PK-BA", "security_forces", "killed"): (1, 1, 1),
+    assert fates == {"kept": 2, "rejected": 5, "filtered": 1}
+    rep = r.reports.set_index("event_id")
+    assert rep.at["201400000002", "date_precision"] == "year"
+    assert str(rep.at["201400000002", "event_date"].date()) == "2014-01-01"
+    # Police targets: line 2 kills 1, line 3 kills 2 -> security forces 3.
+    assert table(r) == {("PK-BA", "security_forces", "killed"): (3, 3, 3),
                         ("PK-BA", "militants", "killed"): (0, 0, 0),
-                        ("PK-BA", "all", "killed"): (1, 1, 1),
+                        ("PK-BA", "all", "killed"): (3, 3, 3),
                         ("PK-BA", "security_forces", "injured"): (0, 0, 0),
                         ("PK-BA", "militants", "injured"): (0, 0, 0),
                         ("PK-BA", "all", "injured"): (0, 0, 0)}
+
+
+def test_a_year_that_straddles_the_period_cannot_be_placed():
+    r = read(PROBLEMS, country="Pakistan", start="2014-06-01", end="2014-12-31")
+    straddling = [p for p in r.problems if p.line == 3]
+    assert [(p.column, p.value) for p in straddling] == [("iyear", "2014")]
+    assert "straddles START or END" in straddling[0].message
 
 
 def test_a_missing_codebook_column_stops_with_its_name(tmp_path):

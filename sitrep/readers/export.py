@@ -452,6 +452,26 @@ class _Places:
         return verdict[col.indices.to_numpy(zero_copy_only=False)]
 
 
+def settle_undated(dates: Dates, filters: Filters) -> Dates:
+    """Rows known only to a range (a year): dated to its start when the whole range lies inside
+    START..END; a fault when it straddles them. Wholly outside is filtered later."""
+    if dates.first is None:
+        return dates
+    undated = dates.date.isna() & dates.first.notna()
+    inside = undated.copy()
+    if filters.start:
+        inside &= dates.first >= pd.Timestamp(filters.start)
+    if filters.end:
+        inside &= dates.last <= pd.Timestamp(filters.end)
+    straddle = undated & ~inside
+    fault = faults_where(straddle, dates.first.dt.year.astype("Int64"), "iyear",
+                         "the month is unknown (imonth 0) and the year straddles START or END",
+                         "the event cannot be placed in the period; give its month if another "
+                         "source has it, or widen START/END to whole years")
+    return Dates(dates.date.where(~inside, dates.first), dates.precision,
+                 concat_faults([dates.faults, fault]), dates.first, dates.last)
+
+
 def _date_reasons(filters: Filters, dates: Dates) -> pd.Series:
     reason = pd.Series("", index=dates.date.index, dtype=object)
     latest = dates.date if dates.last is None else dates.date.fillna(dates.last)
@@ -584,7 +604,7 @@ def _chunk(frame: pd.DataFrame, ds: Dataset, filters: Filters, name: str,
            pl: _Places) -> _Part:
     """One chunk of rows: resolve places, date, filter, check, then reports and figures."""
     at = _place(frame, ds, pl)
-    dates = ds.dates(frame)
+    dates = settle_undated(ds.dates(frame), filters)
     reason = _reasons(filters, frame[ds.country_column], at, dates)
     scope = frame[reason == ""]
     figs = ds.figures(scope)

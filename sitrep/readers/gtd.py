@@ -46,17 +46,13 @@ def dates(frame: pd.DataFrame) -> Dates:
              + frame["iday"].astype(str))
     clean = y.notna() & m.notna() & d.notna()
     no_month = (clean & (m == 0)).fillna(False).astype(bool)
-    faults.append(faults_where(no_month, frame["imonth"].astype(str), "imonth",
-                               "is 0: the month of the event is unknown",
-                               "the event cannot be placed in the briefing's period; give its "
-                               "month if another source has it"))
     faults.append(faults_where(clean & ~no_month & date.isna(), shown, "iday",
                                "is not a real date (iyear/imonth/iday)",
                                "check the day and month"))
     year_text = y.astype(str).where(y.notna())
     first = pd.to_datetime(year_text + "-01-01", format="%Y-%m-%d", errors="coerce")
     last = pd.to_datetime(year_text + "-12-31", format="%Y-%m-%d", errors="coerce")
-    precision = pd.Series("day", index=frame.index).mask(no_day, "month")
+    precision = pd.Series("day", index=frame.index).mask(no_day, "month").mask(no_month, "year")
     return Dates(date, precision, concat_faults(faults), first.where(no_month),
                  last.where(no_month))
 
@@ -125,13 +121,19 @@ def method(columns: set[str], reports: pd.DataFrame) -> list[str]:
         "figure for its category. An event's total is nkill (nwound for injuries) when known, "
         "otherwise the sum of the figures that are known.",
         "Where GTD gives no day (iday 0), the event is dated to the first day of its month and "
-        "marked as known to the month only; START and END compare with that first day. Events "
-        "whose month is unknown (imonth 0) cannot be dated and are rejected unless their whole "
-        "year lies outside the period.",
+        "marked as known to the month only; START and END compare with that first day. An event "
+        "whose month is unknown (imonth 0) is kept, dated to 1 January of its year, when its "
+        "whole year lies inside the period, filtered when the whole year lies outside, and "
+        "rejected when the year straddles START or END (it cannot be placed).",
         "Province is GTD's provstate, matched through the alias table (e.g. 'Federally "
         "Administered Tribal Areas' and 'North-West Frontier Province' are Khyber "
         "Pakhtunkhwa); GTD gives no district, and its city is shown as the location.",
     ]
+    y = int((reports["date_precision"] == "year").sum()) if len(reports) else 0
+    if y:
+        lines.append(f"{y} GTD event{'s' if y != 1 else ''} in this briefing "
+                     f"{'have' if y != 1 else 'has'} no month (imonth 0) and "
+                     f"{'are' if y != 1 else 'is'} dated to 1 January of the year.")
     n = int((reports["date_precision"] == "month").sum()) if len(reports) else 0
     if n:
         lines.append(f"{n} GTD event{'s' if n != 1 else ''} in this briefing "
