@@ -334,6 +334,20 @@ GRAMMAR = [
      "on the outskirts of the town climbed to 27.",
      {f(ALL, K, 27)}),
     ("Three people were killed on Friday. The toll rose to five on Saturday.", {f(ALL, K, 5)}),
+    # mixed totals, lynchings, members of groups, lists after 'among the dead'
+    ("The group said its fighter had killed and wounded 75 people.", set()),
+    ("Ten people were killed or injured in the blast.", set()),
+    ("A mob lynched two men accused of theft.", {f(ALL, K, 2)}),
+    ("A shopkeeper was stabbed to death.", {f(CIV, K, 1)}),
+    ("Three members of a village defence group were killed.", {f(UNK, K, 3)}),
+    ("Two senior members of the banned TTP were killed.", {f(MIL, K, 2)}),
+    ("The group said its fighters killed 11 \"members of the regime's forces\".",
+     {f(SF, K, 11, claim="yes")}),
+    ("Among the dead were the candidate's brother and two of his guards.", {f(UNK, K, 2)}),
+    ("Five civilians, among them a woman, were among the dead.",
+     {f(CIV, K, 5, None), f(CIV, K, 1, None)}),
+    ("Two of the dead were children and one was a woman.",
+     {f(CIV, K, 2, None), f(CIV, K, 1, None)}),
 ]
 
 

@@ -11,13 +11,14 @@ conventions they implement):
    team was shot dead"). A relative clause's injury gives way to a later death ("a constable
    who was injured ... succumbed"). Figures joined by "and" or "including" share the cue of
    their neighbour. A mention with no outcome is not a figure: that is how force sizes,
-   participants, arrests and displaced families are left out.
+   participants, arrests and displaced families are left out; nor is one whose cue mixes
+   both outcomes ("killing and wounding more than 60", "killed or injured").
 2. **Subsets** ("including two children", "among the victims were 14 individuals") never
    make a second total: a generic noun gives ``unknown``, a category noun an open lower bound.
    In "seven soldiers were among 19 people killed" the 19 is the total and the seven a part;
-   "two of them" after people who are not victims ("abducted six labourers") is no part. A
-   part that names neither category nor home ("nine of the injured were in critical
-   condition") is dropped.
+   "two of them" after people who are not victims ("abducted six labourers") is no part;
+   "two of the dead were children and one was a woman" makes two parts. A part that names
+   neither category nor home ("nine of the injured were in critical condition") is dropped.
 3. **Category** from the head noun and its modifiers; generic nouns give ``all``; a number
    standing alone takes the category of the noun it elides: the figure before it in the
    sentence, else the last figure of the sentences before ("A seventh later died"). A toll
@@ -55,6 +56,13 @@ _AMONG_THEM = re.compile(r"^\s*among\s+(?:them|those)\s+(?:were|was|are|is)\s+$"
                          re.IGNORECASE)
 _AGE_PHRASE = re.compile(r"^\s*,?\s*aged\s+(?:between\s+)?[\w-]+(?:\s+(?:and|to|or)\s+[\w-]+)?"
                          r"(?:\s+years)?\s*(?:,(?=\s*(?:who|were|was))|(?=\s))", re.IGNORECASE)
+_PREDICATE_AND = re.compile(r"^\s*(?:were|was|are|is)\b[^,.;\d]{0,40}\band\s*$",
+                            re.IGNORECASE)
+_KILL, _HURT = r"(?:kill(?:ed|ing)|dead)", r"(?:wound(?:ed|ing)|injur(?:ed|ing))"
+_MIXED_BEFORE = re.compile(rf"\b(?:{_KILL}\s+(?:and|or)\s+{_HURT}|{_HURT}\s+(?:and|or)\s+{_KILL})"
+                           r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+_MIXED_AFTER = re.compile(rf"^\s*(?:were|was|have\s+been|had\s+been)?\s*(?:{_KILL}\s+(?:and|or)"
+                          rf"\s+{_HURT}|{_HURT}\s+(?:and|or)\s+{_KILL})\b", re.IGNORECASE)
 _AMONG_TOTAL = re.compile(r"(?:^|\b)\s*(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _SUBSET_ASIDE = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
@@ -88,7 +96,7 @@ def sentence_figures(text: str, start: int, end: int,
     _predicates(text, end, mentions, rests)
     figures = [m for m in mentions if m.outcome]
     for m in mentions:
-        m.subset = _is_subset(m, mentions, gaps)
+        m.subset = _is_subset(m, mentions, gaps, rests)
     _categories(mentions, context[0])
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
@@ -113,6 +121,9 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
         before, after = gaps[i], gaps[i + 1]
         if lx.SPEAKER_AFTER.match(after):
             m.speaker = True  # "a senior official said"
+            continue
+        if _MIXED_BEFORE.search(before) or _MIXED_AFTER.match(after):
+            m.mixed = True  # "killing and wounding more than 60": not one outcome
             continue
         found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
                  or _after_subset_aside(rests[i])
@@ -224,7 +235,7 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
     while changed:
         changed = False
         for i, m in enumerate(ms):
-            if m.outcome or m.speaker:
+            if m.outcome or m.speaker or m.mixed:
                 continue
             after, before = gaps[i + 1], gaps[i]
             joined_after = lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
@@ -235,9 +246,16 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
             elif i > 0 and ms[i - 1].outcome and (
                     (lx.CONNECTOR.match(before)
                      and ms[i - 1].outcome_from in ("before", "previous"))
-                    or _SUBSET_END.search(before)):
+                    or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)):
                 m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
                 changed = True
+
+
+def _next_part(previous: Mention, m: Mention, before: str) -> bool:
+    """'two of the dead were children and one was a woman': the bare number after a part
+    of the victims is another part."""
+    return bool(previous.of_head in _OF_VICTIMS and not m.head
+                and (lx.CONNECTOR.match(before) or _PREDICATE_AND.match(before)))
 
 
 def _among_totals(ms: list[Mention], gaps: list[str]) -> None:
@@ -268,7 +286,7 @@ def _predicates(text: str, end: int, ms: list[Mention], rests: list[str]) -> Non
             m.home = m.home or next((lx.PEOPLES[w] for w in mods if w in lx.PEOPLES), "")
 
 
-def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
+def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str]) -> bool:
     if m.part is not None:
         return m.part
     i = ms.index(m)
@@ -287,10 +305,15 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str]) -> bool:
     before = gaps[i]
     if _AMONG_AFTER.match(_AGE_PHRASE.sub("", gaps[i + 1], count=1)):
         return True  # "two journalists were among the dead"
+    aside = _SUBSET_ASIDE.match(rests[i])
+    if aside and _AMONG_AFTER.match(rests[i][aside.end():]):
+        return True  # "five civilians, among them a woman, were among the dead"
     if lx.SUBSET_CONNECTOR.match(before) or _SUBSET_BEFORE.search(before[-60:]):
         return not lx.UPDATE_CUE.search(before)
     if i > 0 and lx.CONNECTOR.match(before) and ms[i - 1].subset:
         return True  # "including two children and a woman"
+    if i > 0 and ms[i - 1].subset and _next_part(ms[i - 1], m, before):
+        return True
     return False
 
 
@@ -351,10 +374,14 @@ def _modified_category(head: str, mods: set[str]) -> str:
     if head in lx.GUARD_HEADS and mods & lx.PRIVATE_GUARD_MODIFIERS and not (
             mods & (lx.SECURITY_MODIFIERS - {"security"})):
         return "civilians"
+    if mods & lx.MILITANT_MODIFIERS:
+        return "militants"
     if mods & lx.SECURITY_MODIFIERS:
         return "security_forces"
     if mods & lx.CIVILIAN_MODIFIERS:
         return "civilians"
+    if head in ("member", "members") and mods:
+        return "unknown"  # "members of a village defence group": a group we do not know
     return lx.NEEDS_MODIFIER[head] or "all"
 
 

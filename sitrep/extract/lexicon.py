@@ -122,6 +122,12 @@ PRIVATE_GUARD_MODIFIERS = {"security", "private", "bank", "company", "factory", 
 SECURITY_MODIFIERS = set("""
 security police army military fc frontier corps levies levy paramilitary rangers ctd
 counter-terrorism coast navy naval border intelligence law-enforcement scouts ispr sepoy
+forces force
+""".split())
+# "TTP men", "members of the banned BLA", "a militant commander".
+MILITANT_MODIFIERS = set("""
+militant militants ttp bla blf bras taliban banned outlawed proscribed terrorist terrorists
+insurgent insurgents jihadist al-shabab al-shabaab daesh isis iskp
 """.split())
 CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "relief",
                       "aid", "health", "bank", "company", "family"}
@@ -172,6 +178,8 @@ KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+
                 r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
                 r"found\s+dead|beheaded|executed|massacred|murdered|lynched|"
                 r"(?:fatally|mortally)\s+(?:wounded|injured|shot)|neutrali[sz]ed|eliminated|"
+                r"(?:stabbed|hacked|beaten|tortured|stoned|burnt|burned|crushed)\s+to\s+death|"
+                r"burnt\s+alive|burned\s+alive|slaughtered|"
                 r"sent\s+to\s+hell")
 INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|"
                  r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed|"
@@ -201,17 +209,20 @@ AFTER_GAP_CUE = re.compile(
 # "the number of policemen killed", "the number of dead": a toll that may name its victims.
 _NUMBER_OF = (r"number\s+of\s+(?:(?P<tollnoun>[a-z]+)\s+)?"
               r"(?P<tollout>killed|dead|deaths|injured|wounded)\b")
+# A first item that is no count: "among the dead were the candidate's brother and two ...".
+_LIST_HEAD = r"(?:\s+[^,.;\d]{1,40}?(?:,|\s+and))?"
 # An active cue right before a figure: "killing 12", "the deaths of over 40".
 BEFORE_CUE = re.compile(
     rf"\b(?P<cue>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
     rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|neutrali[sz](?:ed|ing)|"
+    rf"lynch(?:ed|ing)|behead(?:ed|ing)|slaughter(?:ed|ing)|"
     rf"eliminat(?:ed|ing)|"
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
     rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
     rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s+"
-    rf"(?:included|include|includes|comprised|comprise|were|are)|"
+    rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
-    rf"casualties)(?:\s+were|\s+was)?|"
+    rf"casualties|martyred)(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
     rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
     rf"{_NUMBER_OF}[^,.;]{{0,120}}?\b(?:to|at|was|is|stood|stands|reached)|"
     rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\b[^,.;]{{0,60}}?"
@@ -225,7 +236,7 @@ BEFORE_CUE = re.compile(
 DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
                        r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
                        r"lynched|gunned|gunning|fatally|mortally|shahadat|neutrali|"
-                       r"eliminat|hell",
+                       r"eliminat|hell|death|alive|slaughter|lynch|behead",
                        re.IGNORECASE)
 # A death after the injury that a relative clause reports: "a constable who was injured in the
 # attack succumbed to his injuries", "a seventh, who was wounded, ... where he later died".
@@ -243,7 +254,7 @@ PRONOUN_CUE = re.compile(
     rf"\s+(?:all\s+(?:of\s+)?)?them\b|(?P<hurt>injured|wounded)\s+(?:all\s+(?:of\s+)?)?them\b)",
     re.IGNORECASE)
 # "the three killed were civilians", "five of the dead were Sindhi workers".
-PREDICATE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:all\s+|mostly\s+|also\s+)?",
+PREDICATE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:all\s+|mostly\s+|also\s+)?(?:an?\s+)?",
                        re.IGNORECASE)
 # Words that join two figures so that they share a cue.
 # A short "of"/"from"/"at" phrase may close the first noun phrase: "two employees of a gas

@@ -23,7 +23,7 @@ _PLURAL_FORMS = {"men", "women", "children", "people", "personnel", "police", "l
                  "troops", "gunmen", "policemen", "servicemen", "fishermen", "policewomen",
                  "passersby", "passers-by", "khwarij", "khawarij", "dead", "injured",
                  "wounded", "others", "staff"}
-_OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom)\b",
+_OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom|his|her)\b",
                        re.IGNORECASE)
 _HOME = re.compile(
     r"\s*,?\s*(?:(?:all|both|who|mostly|most|hailed|hailing|came|coming|were|was|belonging|"
@@ -61,6 +61,7 @@ class Mention:
     stale: bool = False     # a figure reported first and since replaced: "initially said 10"
     revision: bool = False  # a toll revised, up or down: "revised the toll to four"
     inner: int = 0          # start of the count inside "three of the six injured"
+    mixed: bool = False     # "killed and wounded 75": the dead and the injured together
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -211,7 +212,8 @@ def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
     _attach_home(text, mention, limit)
 
 
-_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                        r"((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)")
 
 
 def _of_phrase_words(text: str, pos: int, limit: int) -> list[str]:
