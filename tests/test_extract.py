@@ -348,6 +348,17 @@ GRAMMAR = [
      {f(CIV, K, 5, None), f(CIV, K, 1, None)}),
     ("Two of the dead were children and one was a woman.",
      {f(CIV, K, 2, None), f(CIV, K, 1, None)}),
+    # tolls that count the victims of the other figures, losses put by others
+    ("At least 84 people, most of them policemen, have so far been confirmed dead.",
+     {f(ALL, K, 84, None)}),
+    ("An official put the army's losses at more than 30 dead.", {f(SF, K, 31, None)}),
+    ("A sepoy who had been critically injured died in hospital, raising the toll to "
+     "five. Four Levies personnel had died on the spot.",
+     {f(SF, K, 5)}),
+    ("Three soldiers were killed. The toll rose to five. Security forces killed six attackers.",
+     {f(SF, K, 5), f(MIL, K, 6)}),
+    ("Two soldiers were martyred on Monday; a day later, a bomb killed two policemen.",
+     {f(SF, K, 2)}),
 ]
 
 

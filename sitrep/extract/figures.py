@@ -52,6 +52,8 @@ _SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s
                          re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"^\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+_POSSESSOR = re.compile(r"\b([a-z]+)['’]s?\s+(?:own\s+)?(?:losses|toll|casualties|dead)\b"
+                        r"[^,.;\d]{0,30}?\b(?:at|to|as)\s+$", re.IGNORECASE)
 _AMONG_THEM = re.compile(r"^\s*among\s+(?:them|those)\s+(?:were|was|are|is)\s+$",
                          re.IGNORECASE)
 _AGE_PHRASE = re.compile(r"^\s*,?\s*aged\s+(?:between\s+)?[\w-]+(?:\s+(?:and|to|or)\s+[\w-]+)?"
@@ -132,6 +134,7 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
                  or _context_outcome(m, before, context))
         if found:
             m.outcome, m.outcome_from = found
+            m.hint = m.hint or _possessor(before)
 
 
 def _own_outcome(m: Mention) -> tuple[str, str] | None:
@@ -201,6 +204,17 @@ def _before_outcome(m: Mention, before: str) -> tuple[str, str] | None:
         if m.head not in ("men", "fighters", "soldiers", "personnel", "comrades", "members"):
             return None  # "lost 3 vehicles" is not about people
     return _outcome_of(b.group("cue")), "before"
+
+
+def _possessor(before: str) -> str:
+    """'put the army's losses at 30': the category of whose losses or toll it is."""
+    p = _POSSESSOR.search(before)
+    if not p:
+        return ""
+    word = p.group(1).lower()
+    if word in lx.SECURITY_MODIFIERS:
+        return "security_forces"
+    return _CATEGORY_OF.get(word, "")
 
 
 def _gap_outcome(after: str) -> tuple[str, str] | None:
@@ -436,14 +450,16 @@ def _drop_increments(figures: list[Mention]) -> list[Mention]:
 
 def settle_tolls(figures: list[Mention]) -> None:
     """A toll that names no victims ('raising the death toll to seven') counts the victims
-    of the figures before it: their category, when they all have the same one."""
-    for k, u in enumerate(figures):
+    of the document's other figures of its outcome: their category, when they are all
+    civilians or all security forces (attackers killed are not the toll of an attack)."""
+    for u in figures:
         if not u.update or u.head or u.category != "all":
             continue
-        before = {m.category for m in figures[:k]
-                  if m.outcome == u.outcome and m.claim == u.claim and not m.subset}
-        if len(before) == 1 and before <= {"civilians", "security_forces", "militants"}:
-            u.category = before.pop()
+        others = {m.category for m in figures
+                  if m is not u and m.outcome == u.outcome and m.claim == u.claim
+                  and not m.subset and m.category != "militants"}
+        if len(others) == 1 and others <= {"civilians", "security_forces"}:
+            u.category = others.pop()
 
 
 def supersede(figures: list[Mention]) -> list[int]:

@@ -187,7 +187,7 @@ INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+)?(?:i
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
         r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
         r"either|critically|seriously|severely|grievously|badly|slightly|"
-        r"instantly|brutally|found|later)\s+)*")
+        r"instantly|brutally|found|later|now|already|so\s+far)\s+)*")
 # "two journalists were among the dead": an outcome, and a part of the victims.
 AMONG_AFTER = (r"among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
                r"wounded|casualties|martyred|hurt)")
