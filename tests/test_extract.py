@@ -359,6 +359,20 @@ GRAMMAR = [
      {f(SF, K, 5), f(MIL, K, 6)}),
     ("Two soldiers were martyred on Monday; a day later, a bomb killed two policemen.",
      {f(SF, K, 2)}),
+    # noisy reports: durations, earlier attacks, causes that are not attacks, speakers
+    ("One sailor embraced martyrdom while repulsing the attack.", {f(SF, K, 1)}),
+    ("Security forces killed 30 terrorists over the past 24 hours.", {f(MIL, K, 30)}),
+    ("Over the past two years, 14 policemen were killed in the district.", set()),
+    ("A passer-by was hit by a stray bullet.", {f(CIV, I, 1)}),
+    ("Two policemen and a prison warden were killed.", {f(SF, K, 2), f(UNK, K, 1)}),
+    ("The clashes erupted after an attack on a convoy in which 52 passengers were killed.", set()),
+    ("At least 29 children have died in hospitals because of the shortage of medicines.", set()),
+    ("The attackers fled, leaving behind the body of one of their comrades.", {f(MIL, K, 1)}),
+    ("A bomber killed a candidate for the provincial assembly and five of his supporters.",
+     {f(CIV, K, 1), f(CIV, K, 5)}),
+    ("Two other constables guarding the mosque were among the 12 people injured.",
+     {f(ALL, I, 12), f(SF, I, 2, None)}),
+    ("A Taliban official in the province said 46 people had died.", {f(ALL, K, 46)}),
 ]
 
 

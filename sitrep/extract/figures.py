@@ -67,6 +67,7 @@ _MIXED_AFTER = re.compile(rf"^\s*(?:were|was|have\s+been|had\s+been)?\s*(?:{_KIL
                           rf"\s+{_HURT}|{_HURT}\s+(?:and|or)\s+{_KILL})\b", re.IGNORECASE)
 _AMONG_TOTAL = re.compile(r"(?:^|\b)\s*(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"^[^,.;\d]{0,40}$")  # "two constables guarding the mosque"
 _SUBSET_ASIDE = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
                            r"(?:most|all|many|some|several)\s+of\s+(?:them|whom)|mostly)\b"
                            r"[^,;]{1,100},", re.IGNORECASE)
@@ -124,8 +125,9 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
         if lx.SPEAKER_AFTER.match(after):
             m.speaker = True  # "a senior official said"
             continue
-        if _MIXED_BEFORE.search(before) or _MIXED_AFTER.match(after):
-            m.mixed = True  # "killing and wounding more than 60": not one outcome
+        if (_MIXED_BEFORE.search(before) or _MIXED_AFTER.match(after)
+                or lx.NOT_VIOLENCE.match(after)):
+            m.excluded = True  # "killing and wounding more than 60"; "died of hunger"
             continue
         found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
                  or _after_subset_aside(rests[i])
@@ -249,7 +251,7 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
     while changed:
         changed = False
         for i, m in enumerate(ms):
-            if m.outcome or m.speaker or m.mixed:
+            if m.outcome or m.speaker or m.excluded:
                 continue
             after, before = gaps[i + 1], gaps[i]
             joined_after = lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
@@ -279,7 +281,7 @@ def _among_totals(ms: list[Mention], gaps: list[str]) -> None:
         if not total.outcome or not among:
             continue
         total.part = False  # "women and children were among the 14 people killed"
-        part = ms[i - 1] if i and among.start() == 0 else None
+        part = ms[i - 1] if i and _PART_BEFORE.match(gaps[i][:among.start()]) else None
         if part is not None and not part.outcome:
             part.part = True
             part.outcome, part.outcome_from = total.outcome, "next"

@@ -92,14 +92,16 @@ cadet cadets recruit recruits officer officers guardsman guardsmen captain capta
 lieutenant lieutenants
 colonel colonels brigadier subedar subedars havildar havildars naik naiks sergeant sergeants
 sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
-dsp ssp sepoy sipahi sipahis gunner gunners
+dsp ssp sepoy sipahi sipahis gunner gunners sailor sailors airman airmen marine marines
+seaman seamen risaldar risaldars
 """.split())
 MILITANT_NOUNS = set("""
 militant militants attacker attackers insurgent insurgents terrorist terrorists assailant
 assailants gunman gunmen fighter fighters rebel rebels bomber bombers separatist separatists
 jihadist jihadists jihadi jihadis khwarij khawarij khariji kharijis miscreant miscreants
 raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
-suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects
+suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects comrade
+comrades
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
@@ -113,7 +115,9 @@ NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "m
                   "officers": "security_forces", "personnel": "security_forces",
                   "employee": "civilians", "employees": "civilians",
                   "commander": "militants", "commanders": "militants",
-                  "escort": "security_forces", "escorts": "security_forces"}
+                  "escort": "security_forces", "escorts": "security_forces",
+                  "warden": "unknown", "wardens": "unknown", "warder": "unknown",
+                  "warders": "unknown"}
 # Guards of a firm or a person are civilians ("a security guard", "private guards"); guards
 # of a force are security forces ("police guards", "an FC guard").
 GUARD_HEADS = {"guard", "guards"}
@@ -122,11 +126,11 @@ PRIVATE_GUARD_MODIFIERS = {"security", "private", "bank", "company", "factory", 
 SECURITY_MODIFIERS = set("""
 security police army military fc frontier corps levies levy paramilitary rangers ctd
 counter-terrorism coast navy naval border intelligence law-enforcement scouts ispr sepoy
-forces force
+forces force traffic
 """.split())
 # "TTP men", "members of the banned BLA", "a militant commander".
 MILITANT_MODIFIERS = set("""
-militant militants ttp bla blf bras taliban banned outlawed proscribed terrorist terrorists
+militant militants ttp bla blf bras banned outlawed proscribed terrorist terrorists
 insurgent insurgents jihadist al-shabab al-shabaab daesh isis iskp
 """.split())
 CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "relief",
@@ -183,7 +187,8 @@ KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+
                 r"sent\s+to\s+hell")
 INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|"
                  r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed|"
-                 r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)")
+                 r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
+                 r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?")
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
         r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
         r"either|critically|seriously|severely|grievously|badly|slightly|"
@@ -245,8 +250,15 @@ LATER_DEATH = re.compile(
     r"(?:he|she|they|who)\s+(?:later\s+|subsequently\s+|also\s+)?died|"
     r"died\s+(?:of|from|in|at|on|overnight|after|while|during))\b",
     re.IGNORECASE)
+# Deaths that no attack caused: "29 children have died because of the shortage of medicines".
+NOT_VIOLENCE = re.compile(
+    r"^[^.;]{0,60}?\b(?:because\s+of|due\s+to|owing\s+to|of|from)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:shortage|lack|cold|disease|diseases|illness|hunger|starvation|malnutrition|floods?|heat|"
+    r"drowning|accidents?|exposure|heart\s+attack|natural\s+causes)\b",
+    re.IGNORECASE)
 # A mention followed by a speech verb is a speaker ("a senior official said"), not a victim.
-SPEAKER_AFTER = re.compile(r"^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|confirmed|"
+SPEAKER_AFTER = re.compile(r"^\s*(?:(?:in|of|from|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+)?"
+                           r"(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|confirmed|"
                            r"stated|claimed|announced)\b", re.IGNORECASE)
 # A later pronoun carries the outcome: "abducted 11 miners ... and later shot them dead".
 PRONOUN_CUE = re.compile(
@@ -259,8 +271,10 @@ PREDICATE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:all\s+|mostly\s+|also\s+)?
 # Words that join two figures so that they share a cue.
 # A short "of"/"from"/"at" phrase may close the first noun phrase: "two employees of a gas
 # company and a Levies sepoy were shot dead".
-CONNECTOR = re.compile(r"^\s*(?:(?:of|from|at)\s+(?:the\s+|a\s+|an\s+)?[a-z'’-]+"
-                       r"(?:\s+[a-z'’-]+){0,3}?\s*)?"
+_PP_WORD = (r"(?!(?:said|says|told|added|were|was|had|have|has|is|are|and|or|who|which|that|"
+            r"when|while)\b)[a-z'’-]+")
+CONNECTOR = re.compile(rf"^\s*(?:(?:of|from|at|for|in)\s+(?:the\s+|a\s+|an\s+)?{_PP_WORD}"
+                       rf"(?:\s+{_PP_WORD}){{0,3}}?\s*)?"
                        r"(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with|besides|"
                        r"while|,)?\s*(?:another|also|his|her|their|its)?\s*$", re.IGNORECASE)
 SUBSET_CONNECTOR = re.compile(r"^\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|"
@@ -324,12 +338,15 @@ OFFICIAL_SAID = re.compile(
 # Figures after these words belong to an earlier event: "a day after four people were shot".
 EARLIER_EVENT = re.compile(r"(?:\b(?:a|one|two|three|four|five|six|\d+|several|few)\s+"
                            r"(?:day|week|month|year)|\b(?:days|weeks|months|years))\s+"
-                           r"(?:after|before|earlier|ago)\b",
+                           r"(?:after|before|earlier|ago)\b|"
+                           r"\b(?:erupted|began|started|came|followed)\s+(?:after|following)\s+"
+                           r"an?\s+(?:\w+\s+){0,2}(?:attack|ambush|blast|bombing|clash)",
                            re.IGNORECASE)
 BACKGROUND_CUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"
     r"\b(?:a|one|two|three|several)\s+decades?\b|"
-    r"\bover\s+the\s+(?:past|last)\b|\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
+    r"\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b|"
+    r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
     r"\bin\s+(?:19|20)\d\d\b|\bso\s+far\s+this\s+year\b|\bearlier\s+this\s+year\b|"
     r"\bin\s+(?:january|february|march|april|june|july|august|september|october|november|"
     r"december)\b|\bin\s+similar\s+attacks\b|\bsince\s+(?:the\s+)?(?:start|beginning)\b",

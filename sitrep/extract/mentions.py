@@ -61,7 +61,8 @@ class Mention:
     stale: bool = False     # a figure reported first and since replaced: "initially said 10"
     revision: bool = False  # a toll revised, up or down: "revised the toll to four"
     inner: int = 0          # start of the count inside "three of the six injured"
-    mixed: bool = False     # "killed and wounded 75": the dead and the injured together
+    excluded: bool = False  # never a figure: "killed and wounded 75" (both outcomes in one),
+                            # "29 children died because of the shortage of medicines"
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
