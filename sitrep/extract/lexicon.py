@@ -83,6 +83,21 @@ neighbour neighbours neighbor neighbors friend friends brother brothers sister s
 father fathers mother mothers husband husbands nephew nephews niece nieces cousin cousins
 uncle uncles grandson grandsons granddaughter granddaughters grandfather grandmother
 passer-by teenager teenagers toddler toddlers minor minors
+hawker hawkers seller sellers dealer dealers jeweller jewellers goldsmith goldsmiths butcher
+butchers baker bakers carpenter carpenters electrician electricians plumber plumbers painter
+painters mason masons welder welders gardener gardeners servant servants maid maids housewife
+housewives widow widows orphan orphans pensioner pensioners technician technicians accountant
+accountants banker bankers manager managers director directors chairman mayor nazim lawmaker
+lawmakers legislator legislators mna mnas mpa mpas senator senators minister ministers
+protester protesters protestor protestors demonstrator demonstrators marcher marchers
+attendee attendees locals citizen citizens inhabitant inhabitants settler settlers youngster
+youngsters juvenile juveniles adolescent adolescents newborn newborns correspondent
+correspondents pharmacist pharmacists dispenser dispensers khateeb muezzin maulana mufti
+caretaker caretakers custodian custodians motorist motorists rider riders cyclist cyclists
+magistrate magistrates tehsildar patwari lineman linemen linesman linesmen vice-chancellor
+athlete athletes cricketer cricketers footballer footballers fan fans onlooker onlookers
+diner diners visitor visitors boatman boatmen abductee abductees hazara hazaras christian
+christians hindu hindus sikh sikhs ahmadi ahmadis zaireen namazis
 """.split())
 SECURITY_NOUNS = set("""
 soldier soldiers troop troops trooper troopers serviceman servicemen jawan jawans sepoy sepoys
@@ -93,7 +108,8 @@ lieutenant lieutenants
 colonel colonels brigadier subedar subedars havildar havildars naik naiks sergeant sergeants
 sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
 dsp ssp sepoy sipahi sipahis gunner gunners sailor sailors airman airmen marine marines
-seaman seamen risaldar risaldars
+seaman seamen risaldar risaldars khasadar khasadars paratrooper paratroopers peacekeeper
+peacekeepers policemen
 """.split())
 MILITANT_NOUNS = set("""
 militant militants attacker attackers insurgent insurgents terrorist terrorists assailant
@@ -101,7 +117,7 @@ assailants gunman gunmen fighter fighters rebel rebels bomber bombers separatist
 jihadist jihadists jihadi jihadis khwarij khawarij khariji kharijis miscreant miscreants
 raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
 suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects comrade
-comrades
+comrades bandit bandits extremist extremists fidayeen operative operatives
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
@@ -117,7 +133,7 @@ NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "m
                   "commander": "militants", "commanders": "militants",
                   "escort": "security_forces", "escorts": "security_forces",
                   "warden": "unknown", "wardens": "unknown", "warder": "unknown",
-                  "warders": "unknown"}
+                  "warders": "unknown", "bodyguard": "unknown", "bodyguards": "unknown"}
 # Guards of a firm or a person are civilians ("a security guard", "private guards"); guards
 # of a force are security forces ("police guards", "an FC guard").
 GUARD_HEADS = {"guard", "guards"}
@@ -154,7 +170,7 @@ stalls case cases family families household households tent tents camp
 camps tower towers bridge bridges pipeline pipelines train trains shot shots bullet bullets
 kilogram device devices mine mines explosion explosions blast blasts group groups team
 teams convoy convoys brigade brigades batch batches compound compounds building buildings
-shelter shelters bodyguard vest vests
+shelter shelters vest vests
 """.split())
 PEOPLES = {"baloch": "Baloch", "baluch": "Baloch", "balochi": "Baloch", "pashtun": "Pashtun",
            "pashtuns": "Pashtun", "pakhtun": "Pashtun", "pakhtuns": "Pashtun",
