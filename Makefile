@@ -27,24 +27,32 @@ help: ## List the targets
 	@echo "            [COUNTRY=..] [PROVINCE=..] [START=YYYY-MM-DD] [END=YYYY-MM-DD] [TITLE=..] [ALLOW_REJECTS=1]"
 
 # The venv is rebuilt only when requirements.txt changes (the stamp is newer otherwise).
+# A venv left half-made (no pip) by an earlier failure is made again.
 $(STAMP): requirements.txt
 	@$(MAKE) --no-print-directory system-deps
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(VENV)/bin/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
 venv: $(STAMP) ## Create .venv from the pinned requirements.txt
 
-# WeasyPrint needs Pango; the tests need pdftotext/pdftoppm (poppler-utils). Debian only:
-# elsewhere the README says what to install.
+# WeasyPrint needs Pango and fonts; the venv needs python3-venv; the tests need pdftotext and
+# pdftoppm (poppler-utils). On Debian/Ubuntu they are installed when missing (as root, or with
+# sudo if it needs no password); elsewhere README.md says what to install.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils python3-venv
 system-deps:
-	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0 || ! command -v pdftotext >/dev/null; then \
-	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing system packages: libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils >/dev/null; \
+	@missing=; \
+	$(PYTHON) -c "import ctypes.util, sys; sys.exit(not ctypes.util.find_library('pango-1.0'))" || missing=1; \
+	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing=1; \
+	command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing=1; \
+	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing=1; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo=none; fi; \
+	  if command -v apt-get >/dev/null && [ "$$sudo" != none ]; then \
+	    echo "Installing system packages: $(SYSTEM_PACKAGES)"; \
+	    $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Missing Pango or poppler-utils: see README.md, 'System packages'." >&2; exit 1; \
+	    echo "Missing system packages ($(SYSTEM_PACKAGES)): see README.md, 'System packages'." >&2; exit 1; \
 	  fi; \
 	fi
 

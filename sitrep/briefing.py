@@ -7,6 +7,7 @@ each comes from a table, and the sources section shows the report rows behind it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -256,12 +257,14 @@ class Briefing:
         src = self.tables["sources"]
         items = []
         for _, r in src.iterrows():
-            url = r.get("url")
-            link = (f' <a href="{esc(url)}">{esc(url)}</a>' if not fmt.missing(url) and url
-                    else "")
+            url = "" if fmt.missing(r.get("url")) else str(r.get("url"))
+            # Only web addresses become links; anything else (a seeds/ path) is shown as text.
+            link = (f' <a href="{esc(url)}">{esc(url)}</a>' if re.match(r"https?://", url)
+                    else f" {esc(url)}" if url else "")
+            title = "" if fmt.missing(r.get("title")) else str(r.get("title")).strip()
             date = fmt.date(r.get("published")) if not fmt.missing(r.get("published")) else "n.d."
             items.append(f'<li id="src-{esc(r["source_id"])}"><b>{esc(r["publisher"])}</b> '
-                         f'({esc(date or "n.d.")}). {esc(r.get("title"))}.{link} '
+                         f'({esc(date or "n.d.")}).{" " + esc(title) + "." if title else ""}{link} '
                          f'<span class="tag">{esc(str(r["source_type"]).replace("_", " "))}; '
                          f'id {esc(r["source_id"])}</span></li>')
         return (f'<section class="sources"><h2>Sources</h2>'

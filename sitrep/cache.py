@@ -1,7 +1,7 @@
 """A cache of what a reader made of a large export, so a re-run does not parse it again.
 
 The key is the file (path, size, modification time), the format, the filters, and the code
-that reads it (the readers and the alias tables): change any of them and the file is read
+that reads it (the sitrep package and the alias tables): change any of them and the file is read
 afresh. Entries live in ``build/cache/`` (git-ignored; delete it to clear). Hand-kept logs are
 small and are never cached.
 """
@@ -29,9 +29,7 @@ MIN_BYTES = 20_000_000
 
 def _code_hash() -> str:
     h = hashlib.sha256()
-    for p in sorted([*(ROOT / "sitrep" / "readers").glob("*.py"),
-                     *(ROOT / "data" / "aliases").glob("*.csv"),
-                     ROOT / "sitrep" / "places.py", ROOT / "sitrep" / "filters.py"]):
+    for p in sorted([*(ROOT / "sitrep").rglob("*.py"), *(ROOT / "data" / "aliases").glob("*.csv")]):
         h.update(p.read_bytes())
     return h.hexdigest()
 

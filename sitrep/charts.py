@@ -31,6 +31,7 @@ STYLE = {
     "legend.frameon": False,
     "legend.fontsize": 7.5,
     "svg.fonttype": "none",
+    "text.parse_math": False,  # a "$" in a place name is text, not a formula
     "hatch.linewidth": 0.6,
 }
 matplotlib.rcParams.update(STYLE)

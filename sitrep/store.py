@@ -87,6 +87,8 @@ def load_tables(work: Path) -> dict[str, pd.DataFrame]:
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for c in frame.columns:
+        # Undo the apostrophe that keeps spreadsheets from running a cell as a formula.
+        frame[c] = frame[c].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
         s = frame[c]
         filled = s[s != ""]
         if filled.empty or c.endswith(("_id", "_code", "date", "said", "claimed", "text")):

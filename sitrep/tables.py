@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sitrep.reconcile import lower_median
+from sitrep.reconcile import event_meta, lower_median
 from sitrep.schema import ALL, CASUALTIES_COLUMNS, CATEGORIES_ALL, CLAIM, OUTCOMES
 
 Int = "Int64"
@@ -88,33 +88,52 @@ def by_month(day_table: pd.DataFrame) -> pd.DataFrame:
 
 
 def by_district(events: pd.DataFrame) -> pd.DataFrame:
-    """Districts of counted events, with episodes split into their parts."""
+    """Districts of incidents, with each episode split into its parts.
+
+    Incidents with no parts count under their own district, in the province of the episode
+    they belong to (so each province adds up as in the province table). What an episode's own
+    reports give beyond its direct parts appears as "not attributed to a district", as a range
+    that holds whatever the truth within the reports: low = episode low - parts' highs (not
+    below 0), high = episode high - parts' lows. District ranges therefore need not add up to
+    the province's; the province table is the count.
+    """
     ev = events.rename(columns={"category": "victim_category"})
     keys = ["event_id", "victim_category", "outcome"]
-    parts = ev[ev["level"] == "part"]
-    top = counted(ev)
-    has_parts = set(parts["part_of"])
-    plain = top[~top["event_id"].isin(has_parts)]
-    # Parts of counted episodes (possibly nested) roll up to their top episode's province.
-    leaves = parts[~parts["event_id"].isin(has_parts)]
-    part_sums = _sum(parts[parts["part_of"].isin(top["event_id"])]
-                     .assign(event_id=lambda d: d["part_of"]), keys)
-    episodes = top[top["event_id"].isin(has_parts)].merge(
-        part_sums, on=keys, how="left", suffixes=("", "_parts"))
-    rest = episodes.assign(
-        low=episodes["low"] - episodes["low_parts"].fillna(0).astype(Int),
-        best=episodes["best"] - episodes["best_parts"].fillna(0).astype(Int),
-        high=(episodes["high"] - episodes["high_parts"].fillna(0).astype(Int)),
-        district=UNATTRIBUTED)
-    rest = rest[(rest["low"] > 0) | (rest["best"] > 0) | rest["high"].isna()
+    meta = ev.drop_duplicates("event_id").set_index("event_id")
+    parent = meta["part_of"].to_dict()
+
+    def root(e: str) -> str:
+        seen = set()
+        while parent.get(e) and e not in seen:
+            seen.add(e)
+            e = parent[e]
+        return e
+
+    has_parts = set(ev.loc[ev["part_of"] != "", "part_of"])
+    leaves = ev[~ev["event_id"].isin(has_parts)]
+    kids = _sum(ev[ev["part_of"] != ""].assign(event_id=lambda d: d["part_of"]), keys)
+    eps = ev[ev["event_id"].isin(has_parts)].merge(kids, on=keys, how="left",
+                                                   suffixes=("", "_k"))
+    zero = pd.Series(0, index=eps.index, dtype=Int)
+    low = (eps["low"] - eps["high_k"].astype(Int)).clip(lower=0).fillna(0)
+    low = low.where(eps["best_k"].notna(), eps["low"])
+    high = eps["high"] - eps["low_k"].astype(Int).fillna(zero)
+    best = (eps["best"] - eps["best_k"].astype(Int).fillna(zero)).clip(lower=low)
+    best = best.where(high.isna() | (best <= high), high)
+    rest = eps.assign(low=low.astype(Int), best=best.astype(Int), high=high.astype(Int),
+                      district=UNATTRIBUTED)
+    rest = rest[(rest["best"] > 0) | (rest["low"] > 0) | rest["high"].isna()
                 | (rest["high"] > 0)]
-    rows = pd.concat([plain, leaves, rest[plain.columns]], ignore_index=True)
+    rows = pd.concat([leaves, rest[leaves.columns]], ignore_index=True)
+    # Every row counts in the province of its top episode, as in the province table.
+    top = rows["event_id"].map(root)
+    rows["province_code"] = top.map(meta["province_code"])
+    rows["province"] = top.map(meta["province"])
     rows["district"] = rows["district"].where(rows["district"] != "", NO_DISTRICT)
     rows["province"] = rows["province"].where(rows["province"] != "", UNKNOWN_PROVINCE)
     out = _sum(rows, ["province_code", "province", "district", "victim_category", "outcome"])
     out["_un"] = out["district"].isin([UNATTRIBUTED, NO_DISTRICT])
-    out = _order(out, ["province_code", "_un", "district"]).drop(columns="_un")
-    return out
+    return _order(out, ["province_code", "_un", "district"]).drop(columns="_un")
 
 
 def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
@@ -122,7 +141,7 @@ def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
     """Perpetrator claims beside the counted figure for the same event, category and outcome."""
     ids = reports.loc[reports["source_type"] == CLAIM, "report_id"]
     f = figures[figures["report_id"].isin(ids) & (figures["derived"] == "")]
-    meta = reports.drop_duplicates("event_id").set_index("event_id")
+    meta = event_meta(reports)
     out = f.merge(events[["event_id", "category", "outcome", "low", "best", "high"]],
                   on=["event_id", "category", "outcome"], how="left",
                   suffixes=("_claimed", "_counted"))
@@ -146,24 +165,42 @@ def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
     return _order(res, ["event_date", "event_id"])
 
 
-def victims_by_home_province(victims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Where victims came from: reconciled per event like counts, then summed over events."""
+def victims_by_home_province(victims: pd.DataFrame, events: pd.DataFrame,
+                             reports: pd.DataFrame) -> pd.DataFrame:
+    """Where victims came from, counted like casualties: claims left out, reports reconciled
+    per event, an episode and its parts folded together, then summed over counted events."""
+    from sitrep.reconcile import _combine_reports, _fold_episodes
+
     cols = ["home_province_code", "home_province", "victim_category", "basis", "low", "best",
             "high", "events", "sources"]
-    if victims.empty:
+    claimed = set(zip(reports.loc[reports["source_type"] == CLAIM, "event_id"],
+                      reports.loc[reports["source_type"] == CLAIM, "source_id"]))
+    v = victims[[(e, s) not in claimed for e, s in zip(victims["event_id"],
+                                                        victims["source_id"])]]
+    if v.empty:
         return pd.DataFrame(columns=cols)
-    keys = ["event_id", "home_province_code", "home_province", "victim_category", "basis"]
-    v = victims.assign(_open=victims["high"].isna())
-    g = v.groupby(keys, sort=False)
-    per_event = g.agg(low=("low", "min"), high=("high", "max"), _open=("_open", "any"),
-                      sources=("source_id", lambda s: ";".join(sorted(set(s)))))
-    per_event["best"] = g["point"].agg(lambda s: lower_median(s.to_numpy(dtype="int64")))
-    per_event["high"] = per_event["high"].astype(Int).mask(per_event["_open"])
-    per_event = per_event.drop(columns="_open").reset_index()
-    out = _sum(per_event, keys[1:])
-    srcs = per_event.groupby(keys[1:], sort=False)["sources"].agg(
-        lambda s: ";".join(sorted(set(";".join(s).split(";")))))
-    out = out.merge(srcs.reset_index(), on=keys[1:])
+    parts = ["victim_category", "home_province_code", "home_province", "basis"]
+    # One "category" per (victim category, home province, basis): reconcile and fold as counts.
+    as_figures = v.assign(report_id=v["event_id"] + "|" + v["source_id"],
+                          category=v[parts].astype(str).agg("\x1f".join, axis=1),
+                          outcome="killed")
+    own = _combine_reports(as_figures)
+    for c in ("low", "best", "high"):
+        own[f"own_{c}"] = own[c]
+    parents = events.drop_duplicates("event_id").set_index("event_id")["part_of"]
+    parents = parents.reindex(own["event_id"].unique(), fill_value="")
+    in_tree = set(parents[parents != ""].index) | set(parents[parents != ""])
+    tree = own["event_id"].isin(in_tree)
+    per_event = pd.concat([own[~tree], _fold_episodes(own[tree], parents)], ignore_index=True)
+    per_event = per_event[per_event["event_id"].map(parents).fillna("") == ""]
+    split = per_event["category"].str.split("\x1f", expand=True)
+    per_event[parts] = split.to_numpy()
+    for c in ("low", "best", "high"):
+        per_event[c] = per_event[c].astype(Int)
+    out = _sum(per_event, parts)
+    srcs = per_event.groupby(parts, sort=False)["sources"].agg(
+        lambda x: ";".join(sorted(set(";".join(x).split(";")))))
+    out = out.merge(srcs.reset_index(), on=parts)
     out = out.assign(_b=out["basis"].map({"reported": 0, "inferred": 1}))
     out = out.sort_values(["_b", "best", "home_province"], ascending=[True, False, True])
     return out[cols].reset_index(drop=True)
@@ -214,7 +251,7 @@ def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
         "by_day": by_day(ev),
         "incidents": incidents(ev),
         "claims": claims(rep, fig, ev, src),
-        "victims_by_home_province": victims_by_home_province(clean["victims"], ev),
+        "victims_by_home_province": victims_by_home_province(clean["victims"], ev, rep),
         "report_figures": report_figures(rep, fig, src),
         "sources": src,
     }

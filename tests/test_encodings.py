@@ -143,8 +143,8 @@ def test_every_encoding_gives_the_same_tables_and_text(variant, base):
     events, base_events = reconcile(r.reports, r.figures), reconcile(base.reports, base.figures)
     pd.testing.assert_frame_equal(events, base_events)
     pd.testing.assert_frame_equal(casualties(events), casualties(base_events))
-    pd.testing.assert_frame_equal(victims_by_home_province(r.victims, events),
-                                  victims_by_home_province(base.victims, base_events))
+    pd.testing.assert_frame_equal(victims_by_home_province(r.victims, events, r.reports),
+                                  victims_by_home_province(base.victims, base_events, base.reports))
     same = [c for c in REPORT_COLUMNS if c not in ("report_id", "file")]
     pd.testing.assert_frame_equal(r.reports[same], base.reports[same])
     pd.testing.assert_frame_equal(r.sources, base.sources)
