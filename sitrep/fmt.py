@@ -5,7 +5,6 @@ Everything that comes from the data passes through :func:`esc` before it reaches
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 import pandas as pd
@@ -65,10 +64,6 @@ def period(start: object, end: object) -> str:
     if s.year == e.year:
         return f"{s.day} {s.strftime('%B')} \u2013 {e.day} {e.strftime('%B %Y')}"
     return f"{date(s)} \u2013 {date(e)}"
-
-
-def today() -> str:
-    return date(dt.date.today())
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sitrep.reconcile import claims as reconcile_claims
 from sitrep.reconcile import event_meta, lower_median
 from sitrep.schema import ALL, CASUALTIES_COLUMNS, CATEGORIES_ALL, CLAIM, OUTCOMES
 
@@ -139,8 +140,7 @@ def by_district(events: pd.DataFrame) -> pd.DataFrame:
 def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
            sources: pd.DataFrame) -> pd.DataFrame:
     """Perpetrator claims beside the counted figure for the same event, category and outcome."""
-    ids = reports.loc[reports["source_type"] == CLAIM, "report_id"]
-    f = figures[figures["report_id"].isin(ids) & (figures["derived"] == "")]
+    f = reconcile_claims(reports, figures)
     meta = event_meta(reports)
     out = f.merge(events[["event_id", "category", "outcome", "low", "best", "high"]],
                   on=["event_id", "category", "outcome"], how="left",

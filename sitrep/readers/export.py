@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 import re
 from collections import Counter
@@ -46,6 +45,7 @@ import pyarrow.csv as pacsv
 from sitrep import places
 from sitrep.filters import Filters, unmatched_province
 from sitrep.problems import InputError, Problem
+from sitrep.readers.files import cell_text
 from sitrep.readers.base import ReadResult
 from sitrep.schema import (AUDIT_COLUMNS, CATEGORIES, FIGURE_COLUMNS, REPORT_COLUMNS,
                            SOURCE_COLUMNS)
@@ -308,18 +308,6 @@ def _csv_source(path: Path, ds: Dataset, encoding: str | None = None) -> _Source
     return _Source(path.name, columns, encoding, batches)
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _xlsx_source(path: Path, ds: Dataset) -> _Source:
     from openpyxl import load_workbook  # only when a workbook is read
 
@@ -330,14 +318,14 @@ def _xlsx_source(path: Path, ds: Dataset) -> _Source:
                                  "export again as CSV or XLSX") from None
     try:
         rows = wb.worksheets[0].iter_rows(values_only=True)
-        header = [_cell_text(c) for c in next(rows, ())]
+        header = [cell_text(c) for c in next(rows, ())]
         columns = _check_columns(path.name, header, ds)
         where = [header.index(c) for c in columns]
         cells: list[list[str]] = [[] for _ in columns]
         lines = []
         for line, row in enumerate(rows, start=2):
-            texts = [_cell_text(row[i]) if i < len(row) else "" for i in where]
-            if not any(_cell_text(v) for v in row):
+            texts = [cell_text(row[i]) if i < len(row) else "" for i in where]
+            if not any(cell_text(v) for v in row):
                 continue  # a blank row is not a row
             for store, t in zip(cells, texts):
                 store.append(t)

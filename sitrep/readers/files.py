@@ -39,7 +39,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "Windows-1252"
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a person typed: dates ISO, whole floats as integers."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -65,7 +66,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         ws = wb[sheet] if sheet else wb.worksheets[0]
-        return [(i, [_cell_text(v) for v in row])
+        return [(i, [cell_text(v) for v in row])
                 for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
     finally:
         wb.close()
