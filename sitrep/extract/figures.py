@@ -10,7 +10,8 @@ conventions they implement):
    injured, among them"), then a passive cue after a short phrase ("a policeman escorting a
    team was shot dead"). A relative clause's injury gives way to a later death ("a constable
    who was injured ... succumbed"). Figures joined by "and" or "including" share the cue of
-   their neighbour. A mention with no outcome is not a figure: that is how force sizes,
+   their neighbour, and a figure whose verb is not repeated takes the one before ("two were
+   killed in Quetta and three in Turbat"). A mention with no outcome is not a figure: that is how force sizes,
    participants, arrests and displaced families are left out; nor is one whose cue mixes
    both outcomes ("killing and wounding more than 60", "killed or injured").
 2. **Subsets** ("including two children", "among the victims were 14 individuals") never
@@ -48,8 +49,8 @@ _CATEGORY_OF = {**{w: "civilians" for w in lx.CIVILIAN_NOUNS},
 _SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|comprised|comprise|"
                             r"among|of\s+whom)\b"
                             r"[^,;]*$", re.IGNORECASE)
-_SUBSET_END = re.compile(r"(?:^|,)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s*$",
-                         re.IGNORECASE)
+_SUBSET_END = re.compile(r"(?:^|[,—–])\s*(?:including|among\s+them|among\s+whom|of\s+whom)"
+                         r"\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"^\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 _POSSESSOR = re.compile(r"\b([a-z]+)['’]s?\s+(?:own\s+)?(?:losses|toll|casualties|dead)\b"
@@ -58,6 +59,8 @@ _AMONG_THEM = re.compile(r"^\s*among\s+(?:them|those)\s+(?:were|was|are|is)\s+$"
                          re.IGNORECASE)
 _AGE_PHRASE = re.compile(r"^\s*,?\s*aged\s+(?:between\s+)?[\w-]+(?:\s+(?:and|to|or)\s+[\w-]+)?"
                          r"(?:\s+years)?\s*(?:,(?=\s*(?:who|were|was))|(?=\s))", re.IGNORECASE)
+_AND_END = re.compile(r"[^,.;\d]{0,40}?\band\s*", re.IGNORECASE)
+_NO_VERB = re.compile(r"\s*(?:(?:in|at|on|near|from)\b[^,.;]{0,40})?\s*(?:[,.;]|$)", re.IGNORECASE)
 _PREDICATE_AND = re.compile(r"^\s*(?:were|was|are|is)\b[^,.;\d]{0,40}\band\s*$",
                             re.IGNORECASE)
 _KILL, _HURT = r"(?:kill(?:ed|ing)|dead)", r"(?:wound(?:ed|ing)|injur(?:ed|ing))"
@@ -68,9 +71,9 @@ _MIXED_AFTER = re.compile(rf"^\s*(?:were|was|have\s+been|had\s+been)?\s*(?:{_KIL
 _AMONG_TOTAL = re.compile(r"(?:^|\b)\s*(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"^[^,.;\d]{0,40}$")  # "two constables guarding the mosque"
-_SUBSET_ASIDE = re.compile(r"\s*,\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
+_SUBSET_ASIDE = re.compile(r"\s*[,—–]\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
                            r"(?:most|all|many|some|several)\s+of\s+(?:them|whom)|mostly)\b"
-                           r"[^,;]{1,100},", re.IGNORECASE)
+                           r"[^,;—–]{1,100}[,—–]", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,(?:[^,;.\d]{1,60}|\s*\d{1,2}\s*)(?=,)")
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
@@ -262,9 +265,17 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
             elif i > 0 and ms[i - 1].outcome and (
                     (lx.CONNECTOR.match(before)
                      and ms[i - 1].outcome_from in ("before", "previous"))
-                    or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)):
+                    or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)
+                    or _elided_verb(before, after)):
                 m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
                 changed = True
+
+
+def _elided_verb(before: str, after: str) -> bool:
+    """'two people were killed in Quetta and three in Turbat', 'five soldiers were killed
+    and two militants': the verb of the figure before is not repeated."""
+    a = lx.AFTER_CUE.match(before)
+    return bool(a and _AND_END.fullmatch(before[a.end():]) and _NO_VERB.match(after))
 
 
 def _next_part(previous: Mention, m: Mention, before: str) -> bool:

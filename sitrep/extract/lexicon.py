@@ -19,7 +19,7 @@ _SCALE_WORDS = ("dozen", "hundred", "thousand")
 _WORD = r"(?:" + "|".join(_TEN_WORDS + _UNIT_WORDS[::-1] + list(_SCALE_WORDS)) + r")"
 _WORDS = rf"{_WORD}(?:[\s-]+{_WORD})*"
 # "and" joins number words only after a scale: "one hundred and five", not "two and three".
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+"
+NUMBER = (rf"(?:half\s+a\s+dozen|\d{{1,3}}(?:,\d{{3}})+|\d+"
           rf"|(?:an?\s+|{_WORDS}[\s-]+)?(?:dozen|hundred|thousand)(?:\s+and\s+{_WORDS})?"
           rf"|{_WORDS})")
 QUALIFIER = (r"(?:more\s+than|over|above|in\s+excess\s+of|at\s+least|a\s+minimum\s+of"
@@ -193,7 +193,7 @@ than this these those its their his her it they them we he she the a an there wh
 
 # --- outcomes ---------------------------------------------------------------------------------
 KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+down|"
-                r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
+                r"lost\s+(?:(?:their|his|her)\s+)?lives?|embraced\s+(?:shahadat|martyrdom)|"
                 r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?|"
                 r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
                 r"found\s+dead|beheaded|executed|massacred|murdered|lynched|"
@@ -214,7 +214,7 @@ AMONG_AFTER = (r"among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|inj
                r"wounded|casualties|martyred|hurt)")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
 AFTER_CUE = re.compile(
-    rf"^\s*,?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|"
+    rf"^\s*[,—–]?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|"
     rf"{AMONG_AFTER})\b",
     re.IGNORECASE,
 )
@@ -240,7 +240,8 @@ BEFORE_CUE = re.compile(
     rf"eliminat(?:ed|ing)|"
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
     rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
-    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s+"
+    rf"(?:the\s+)?(?:dead|injured|wounded|victims)\s*,?\s*(?:numbering|numbered|totall?ing)|"
+    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred)\s+"
     rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties|martyred)(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
@@ -327,7 +328,10 @@ GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\
          r"\bBRAS\b|Baloch\s+Raaji\s+Aajoi\s+Sangar|\bTTP\b|Tehreek-e-Taliban|"
          r"Tehrik-i-Taliban|Pakistani\s+Taliban|Islamic\s+State(?:\s+group)?|\bISIS\b|\bISKP\b|"
          r"\bIS\b|Daesh|Al-Shabaab|al-Shabab|Boko\s+Haram|\bISWAP\b|Lashkar-e-\w+|"
-         r"Jaish-e-\w+|Hafiz\s+Gul\s+Bahadur|Majeed\s+Brigade|"
+         r"Jaish-e-\w+|Hafiz\s+Gul\s+Bahadur|Majeed\s+Brigade|Jamaat-ul-Ahrar|\bJuA\b|"
+         r"Jundallah|al-Qaeda|\bAQIS\b|Hizbul\s+Mujahideen|Jaish\s+al-Adl|\bJNIM\b|"
+         r"Baloch\s+Republican\s+(?:Army|Guards)|\bBRA\b|\bBRG\b|Baloch\s+Nationalist\s+Army|"
+         r"Ittehad-ul-Mujahideen|Tehreek-e-Jihad|Ansar\s+al-\w+|"
          r"(?:the|a|an)\s+(?:\w+\s+){0,2}(?:group|outfit|organisation|organization|alliance)|"
          r"its\s+fighters|"
          r"(?:group|outfit)'s\s+spokesman")
@@ -337,7 +341,9 @@ _SPEAKS = (r"(?:said|says|saying|stated|asserted|announced|statement|"
 CLAIM_BY_GROUP = re.compile(
     rf"(?:{GROUP})(?:\s*,[^,.;]{{0,80}},)?(?:\s+[\w'-]+){{0,4}}?\s*,?\s+{_SPEAKS}\b|"
     rf"\baccording\s+to\s+(?:a\s+|the\s+)?(?:statement\s+(?:issued\s+)?by\s+)?(?:the\s+)?"
-    rf"(?:{GROUP})|\bits\s+fighters\b",
+    rf"(?:{GROUP})|\bits\s+fighters\b|"
+    r"\b(?:militants|insurgents|rebels|separatists|jihadists)\s+(?:later\s+)?(?:said|claimed)\s+"
+    r"(?:that\s+)?(?:they|it)\b",
     re.IGNORECASE,
 )
 CLAIM_VERB = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the\s+lives|lives|"

@@ -76,6 +76,12 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if mention is not None:
             found.append(mention)
             taken.append((mention.start, mention.inner or mention.np_end))
+    for m in _BOTH.finditer(text, start, end):
+        if not any(a <= m.start() < b for a, b in taken):
+            mention = _both_mention(text, m.start(), m.end(), end)
+            if mention is not None:
+                found.append(mention)
+                taken.append((mention.start, mention.np_end))
     for m in _ONE.finditer(text[start:end]):
         s = start + m.start()
         if any(a <= s < b for a, b in taken):
@@ -105,6 +111,7 @@ def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
 
 def _parse(words: str):
     """parse_count, plus 'an estimated 15 to 20' (an approximate range), read as the range."""
+    words = re.sub(r"\bhalf\s+a\s+dozen\b", "six", words, flags=re.IGNORECASE)
     try:
         return parse_count(words)
     except CountError:
@@ -146,6 +153,18 @@ def _looks_like_year(words: str, mention: Mention) -> bool:
 # "a policeman", "his son", "another employee": one person, if a singular victim noun follows.
 _ONE = re.compile(r"\b(?:a|an|his|her|their)\s+|\banother\b\s*", re.IGNORECASE)
 _POSSESSIVE = {"his", "her", "their"}
+_BOTH = re.compile(r"\bboth\s+(?:the\s+|of\s+the\s+)?", re.IGNORECASE)
+
+
+def _both_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
+    """'both attackers were killed': two people; not 'both soldiers and civilians'."""
+    mention = Mention(s, e, "2", 2, 2, np_end=e)
+    _attach_noun_phrase(text, mention, limit)
+    if mention.head not in _VICTIM_NOUNS or mention.head in lx.OUTCOME_HEADS:
+        return None
+    if re.match(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\b", text[mention.np_end:limit]):
+        return None
+    return mention
 _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
                       re.IGNORECASE)
 
