@@ -11,9 +11,9 @@ conventions they implement):
    team was shot dead"). A relative clause's injury gives way to a later death ("a constable
    who was injured ... succumbed"). Figures joined by "and" or "including" share the cue of
    their neighbour, and a figure whose verb is not repeated takes the one before ("two were
-   killed in Quetta and three in Turbat"). A mention with no outcome is not a figure: that is how force sizes,
-   participants, arrests and displaced families are left out; nor is one whose cue mixes
-   both outcomes ("killing and wounding more than 60", "killed or injured").
+   killed in Quetta and three in Turbat"). A mention with no outcome is not a figure: that
+   is how force sizes, participants, arrests and displaced families are left out; nor is one
+   whose cue mixes both outcomes ("killing and wounding more than 60", "killed or injured").
 2. **Subsets** ("including two children", "among the victims were 14 individuals") never
    make a second total: a generic noun gives ``unknown``, a category noun an open lower bound.
    In "seven soldiers were among 19 people killed" the 19 is the total and the seven a part;
