@@ -130,3 +130,41 @@ def bad_log(tmp_path) -> LogCopy:
 def make_bad_log():
     """LogCopy.of_base, for module- or session-scoped fixtures: make_bad_log(dest) -> LogCopy."""
     return LogCopy.of_base
+
+
+def casualty_table(result) -> dict[tuple[str, str, str], tuple[int, int, int | None]]:
+    """A reader's result as casualties.csv: {(province_code, category, outcome): (low, best,
+    high)}, high None when open."""
+    import pandas as pd
+
+    from sitrep.reconcile import reconcile
+    from sitrep.tables import casualties
+
+    t = casualties(reconcile(result.reports, result.figures))
+    return {(r.province_code, r.victim_category, r.outcome):
+            (int(r.low), int(r.best), None if pd.isna(r.high) else int(r.high))
+            for r in t.itertuples()}
+
+
+LOG_HEAD = ("event_id,source_id,event_date,country,province,district,part_of,killed_civilians,"
+            "killed_security_forces,killed_militants,killed_unknown,killed_total\n")
+LOG_SOURCES = ("source_id,publisher,published,title,url,source_type\n"
+               "S1,Media One,2024-08-26,t,,media\n"
+               "S2,Ministry,2024-08-26,t,,official\n"
+               "S3,Armed group,2024-08-26,t,,perpetrator_claim\n")
+
+
+def small_log(folder: Path, rows: str, victims: str = ""):
+    """Write a tiny native log (sources S1 media, S2 official, S3 claim), read and reconcile it."""
+    from sitrep.filters import make_filters
+    from sitrep.readers.native import read_native
+    from sitrep.reconcile import reconcile
+
+    (folder / "incidents.csv").write_text(LOG_HEAD + rows, encoding="utf-8")
+    (folder / "sources.csv").write_text(LOG_SOURCES, encoding="utf-8")
+    if victims:
+        (folder / "victims.csv").write_text(
+            "event_id,source_id,victim_category,home_province,count,basis\n" + victims)
+    result = read_native(folder, make_filters())
+    assert not [p for p in result.problems if p.severity == "error"], result.problems
+    return result, reconcile(result.reports, result.figures)

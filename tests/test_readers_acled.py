@@ -14,6 +14,7 @@ from sitrep.problems import InputError
 from sitrep.readers import export
 from sitrep.reconcile import reconcile
 from sitrep.schema import AUDIT_COLUMNS, FIGURE_COLUMNS, REPORT_COLUMNS, SOURCE_COLUMNS
+from conftest import casualty_table as table
 from sitrep.tables import casualties
 
 FIX = Path(__file__).parent / "fixtures" / "acled"
@@ -26,11 +27,6 @@ def read(path: Path, fmt: str = "acled", **filters):
     return clean.read(path, fmt, make_filters(**filters))
 
 
-def table(result) -> dict[tuple[str, str, str], tuple[int, int, int]]:
-    """casualties.csv as {(province_code, category, outcome): (low, best, high)}."""
-    t = casualties(reconcile(result.reports, result.figures))
-    return {(r.province_code, r.victim_category, r.outcome): (int(r.low), int(r.best), int(r.high))
-            for r in t.itertuples()}
 
 
 # Hand count for acled_pakistan.csv, COUNTRY=Pakistan, 2024 (line: event, rule, fatalities):

@@ -12,6 +12,7 @@ from sitrep.filters import make_filters
 from sitrep.problems import InputError
 from sitrep.reconcile import reconcile
 from sitrep.schema import FIGURE_COLUMNS, REPORT_COLUMNS
+from conftest import casualty_table as table
 from sitrep.tables import casualties
 
 FIX = Path(__file__).parent / "fixtures" / "gtd"
@@ -24,11 +25,6 @@ def read(path: Path, fmt: str = "gtd", **filters):
     return clean.read(path, fmt, make_filters(**filters))
 
 
-def table(result) -> dict[tuple[str, str, str], tuple[int, int, int]]:
-    """casualties.csv as {(province_code, category, outcome): (low, best, high)}."""
-    t = casualties(reconcile(result.reports, result.figures))
-    return {(r.province_code, r.victim_category, r.outcome): (int(r.low), int(r.best), int(r.high))
-            for r in t.itertuples()}
 
 
 # Hand count for gtd_pakistan.csv, COUNTRY=Pakistan, 2014. Columns: nkill/nkillter and

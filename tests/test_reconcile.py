@@ -1,6 +1,8 @@
 """Reports -> events: the residual, low/best/high across sources, claims apart, episodes."""
 
 import pandas as pd
+
+from conftest import small_log
 import pytest
 
 from sitrep.counts import parse_count
@@ -8,20 +10,8 @@ from sitrep.filters import make_filters
 from sitrep.readers.native import read_native
 from sitrep.reconcile import claims, lower_median, reconcile, report_figures
 
-HEAD = ("event_id,source_id,event_date,country,province,district,part_of,"
-        "killed_civilians,killed_security_forces,killed_militants,killed_unknown,killed_total\n")
-SOURCES = ("source_id,publisher,published,title,url,source_type\n"
-           "S1,Media One,2024-08-26,t,,media\n"
-           "S2,Ministry,2024-08-26,t,,official\n"
-           "S3,Armed group,2024-08-26,t,,perpetrator_claim\n")
-
-
-def load(tmp_path, rows: str):
-    (tmp_path / "incidents.csv").write_text(HEAD + rows, encoding="utf-8")
-    (tmp_path / "sources.csv").write_text(SOURCES, encoding="utf-8")
-    result = read_native(tmp_path, make_filters())
-    assert not [p for p in result.problems if p.severity == "error"], result.problems
-    return result, reconcile(result.reports, result.figures)
+def load(tmp_path, rows: str, victims: str = ""):
+    return small_log(tmp_path, rows, victims)
 
 
 def fig(events, event, cat, outcome="killed"):

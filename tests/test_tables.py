@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from conftest import small_log
+
 from sitrep import store, tables
 from sitrep.filters import make_filters
 from sitrep.readers.native import read_native
 from sitrep.reconcile import reconcile
 
-HEAD = ("event_id,source_id,event_date,country,province,district,part_of,"
-        "killed_civilians,killed_security_forces,killed_militants,killed_unknown,killed_total\n")
-SOURCES = ("source_id,publisher,published,title,url,source_type\n"
-           "S1,Media One,2024-08-26,t,,media\n"
-           "S2,Ministry,2024-08-26,t,,official\n"
-           "S3,Armed group,2024-08-26,t,,perpetrator_claim\n")
-
-
 def load(tmp_path, rows: str, victims: str = ""):
-    (tmp_path / "incidents.csv").write_text(HEAD + rows, encoding="utf-8")
-    (tmp_path / "sources.csv").write_text(SOURCES, encoding="utf-8")
-    if victims:
-        (tmp_path / "victims.csv").write_text(
-            "event_id,source_id,victim_category,home_province,count,basis\n" + victims)
-    r = read_native(tmp_path, make_filters())
-    assert not [p for p in r.problems if p.severity == "error"], r.problems
-    return r, reconcile(r.reports, r.figures)
+    return small_log(tmp_path, rows, victims)
 
 
 def rows(table, *keys):
