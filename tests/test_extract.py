@@ -553,6 +553,15 @@ def test_eval_script_scores_any_split_by_name(tmp_path, capsys):
         "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
     assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path)]) == 0
     assert "blind: 1 reports" in capsys.readouterr().out
+    # A held-out split's misses stay unread unless asked for: reading them would un-blind it.
+    (split / "gold.csv").write_text(
+        "document,victim_category,outcome,low,high,claim,home_province\n"
+        "r1.txt,civilians,killed,5,5,no,\n", encoding="utf-8")
+    assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path)]) == 0
+    assert "recall 0.000" in (out := capsys.readouterr().out) and "missed" not in out
+    assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path),
+                              "--show-misses"]) == 0
+    assert "missed: civilians killed 5" in capsys.readouterr().out
     assert eval_extract.main(["--split", "heldout9", "--fixtures", str(tmp_path)]) == 2
     assert "splits: blind" in capsys.readouterr().err
 
