@@ -407,6 +407,29 @@ GRAMMAR = [
     ("Three militants were killed and one was arrested.", {f(MIL, K, 3)}),
     ("The BLA said 40 soldiers were killed, a claim that could not be verified.",
      {f(SF, K, 40, claim="yes")}),
+    # constructions first met in the blind heldout3 set
+    ("A 14-year-old girl who lived next to the station was also killed, the mayor said.",
+     {f(CIV, K, 1)}),
+    ("One of the injured, a 16-year-old boy, later died in hospital.", {f(CIV, K, 1)}),
+    ("A fifth policeman, a constable who was hit in the neck, died on the way to hospital.",
+     {f(SF, K, 1)}),
+    ("Jets struck a hideout, killing the group's local leader and at least two other militants.",
+     {f(MIL, K, 2, None)}),
+    ("Two soldiers deployed to separate the tribes were among the injured.",
+     {f(SF, I, 2, None)}),
+    ("Four of the dead were members of a family from Sindh's Jacobabad district.",
+     {f(UNK, K, 4)}),
+    ("A bomb struck a truck carrying soldiers, killing three and injuring five, two military "
+     "sources told Reuters.", {f(SF, K, 3), f(SF, I, 5)}),
+    ("The army said troops killed between four and six guerrillas.", {f(MIL, K, 4, 6)}),
+    ("ISKP said its bomber had killed 60 worshippers.", {f(CIV, K, 60, claim="yes")}),
+    ("Police claimed to have killed 12 militants, but relatives said five of the dead were "
+     "students.", {f(MIL, K, 12, claim="yes"), f(CIV, K, 5, None)}),
+    ("More than 60 soldiers have been martyred in the district this year.", set()),
+    ("In all, 19 people were injured, among them the groom's uncle and a 12-year-old boy.",
+     {f(ALL, I, 19), f(CIV, I, 1, None)}),
+    ("Eleven policemen were martyred and seven others injured. An earlier police statement had "
+     "put the number of injured at three.", {f(SF, K, 11), f(ALL, I, 7)}),
 ]
 
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract import lexicon as lx
-from sitrep.extract.mentions import Mention, find_mentions, noun_phrase
+from sitrep.extract.mentions import Mention, find_mentions, home_name, noun_phrase
 
 _CATEGORY_OF = {**{w: "civilians" for w in lx.CIVILIAN_NOUNS},
                 **{w: "security_forces" for w in lx.SECURITY_NOUNS},
@@ -75,7 +75,16 @@ _SUBSET_ASIDE = re.compile(r"\s*[,—–]\s*(?:including|among\s+(?:them|whom)|o
                            r"(?:most|all|many|some|several)\s+of\s+(?:them|whom)|mostly)\b"
                            r"[^,;—–]{1,100}[,—–]", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,(?:[^,;.\d]{1,60}|\s*\d{1,2}\s*)(?=,)")
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|whom|that)\b[^,;.\d]{1,60}(?=,)", re.IGNORECASE)
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
+_DEFINITE_AND = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|including|"
+                           r"among\s+them|among\s+whom)\s+(?P<np>(?:the|his|her|their|its)\s+"
+                           r"[^,.;\d]{1,40}?\s+and\s+)$", re.IGNORECASE)
+_CARRYING = re.compile(r"\b(?:carrying|transporting|ferrying|full\s+of|packed\s+with|"
+                       r"(?:convoy|column|busload|truckload)\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+_PREDICATE_HOME = re.compile(r"[^,.;]{0,40}?\bfrom\s+(?:the\s+)?" + lx.PROVINCE_RE.pattern)
+_AMONG_GAP = re.compile(rf"^[^,.;:]{{0,70}}?\b(?:were|was)\s+(?:also\s+)?{lx.AMONG_AFTER}\b",
+                        re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
                "whom", "deceased", "fatalities"}
@@ -103,7 +112,7 @@ def sentence_figures(text: str, start: int, end: int,
     figures = [m for m in mentions if m.outcome]
     for m in mentions:
         m.subset = _is_subset(m, mentions, gaps, rests)
-    _categories(mentions, context[0])
+    _categories(mentions, _carried(text, start, mentions[0].start) or context[0])
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
     return [m for m in _drop_increments(figures) if not _vague_part(m)]
@@ -134,12 +143,19 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
             continue
         found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
                  or _after_subset_aside(rests[i])
-                 or _modifier_outcome(m) or _before_outcome(m, before)
+                 or _modifier_outcome(m) or _before_outcome(m, _past_definite(before))
                  or _gap_outcome(after) or _pronoun_outcome(after)
                  or _context_outcome(m, before, context))
         if found:
             m.outcome, m.outcome_from = found
             m.hint = m.hint or _possessor(before)
+
+
+def _past_definite(before: str) -> str:
+    """'killing the group's local leader and at least two other militants': a definite
+    description is no count, but it stands between the figure and its cue; cut it."""
+    d = _DEFINITE_AND.search(before)
+    return before[:d.start("np")] if d else before
 
 
 def _own_outcome(m: Mention) -> tuple[str, str] | None:
@@ -155,7 +171,7 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
     after = _AGE_PHRASE.sub("", after, count=1)  # "four children aged five to 10 were ..."
     a = lx.AFTER_CUE.match(after)
     for _ in range(5):  # "two soldiers, Havildar Ali, 32, and Sepoy Khan, 24, embraced ..."
-        aside = None if a else _ASIDE.match(after)
+        aside = None if a else (_ASIDE.match(after) or _RELATIVE_ASIDE.match(after))
         if not aside:
             break
         after = after[aside.end():]
@@ -256,7 +272,7 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
         for i, m in enumerate(ms):
             if m.outcome or m.speaker or m.excluded:
                 continue
-            after, before = gaps[i + 1], gaps[i]
+            after, before = gaps[i + 1], _past_definite(gaps[i])
             joined_after = lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
             if i + 1 < len(ms) and joined_after and ms[i + 1].outcome_from in (
                     "after", "gap", "next", "head") and ms[i + 1].outcome:
@@ -311,6 +327,9 @@ def _predicates(text: str, end: int, ms: list[Mention], rests: list[str]) -> Non
         if category not in ("", "all", "unknown"):
             m.hint = category
             m.home = m.home or next((lx.PEOPLES[w] for w in mods if w in lx.PEOPLES), "")
+        if head and not m.home:  # "four of the dead were members of a family from Sindh"
+            home = _PREDICATE_HOME.match(text, m.np_end + p.end(), end)
+            m.home = home_name(home.group(1)) if home else ""
 
 
 def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str]) -> bool:
@@ -328,10 +347,13 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
         m.hint = _bare_antecedent(gaps[0])
         return False
     if m.of_head in _OF_VICTIMS:
-        return True
+        # "one of the injured later died" is one more death, not a part of the dead
+        return not (m.outcome == "killed" and m.of_head in ("injured", "wounded"))
     before = gaps[i]
     if _AMONG_AFTER.match(_AGE_PHRASE.sub("", gaps[i + 1], count=1)):
         return True  # "two journalists were among the dead"
+    if m.outcome_from == "gap" and _AMONG_GAP.match(gaps[i + 1]):
+        return True  # "two soldiers deployed to separate the sides were among the injured"
     aside = _SUBSET_ASIDE.match(rests[i])
     if aside and _AMONG_AFTER.match(rests[i][aside.end():]):
         return True  # "five civilians, among them a woman, were among the dead"
@@ -351,6 +373,16 @@ def _bare_antecedent(before: str) -> str:
         if word in _CATEGORY_OF and word.endswith(("s", "men", "ren")):
             return _CATEGORY_OF[word]
     return ""
+
+
+def _carried(text: str, start: int, end: int) -> str:
+    """'a bomb struck a truck carrying soldiers, killing three': the category of the people a
+    vehicle or column carried, for numbers that elide their noun after it."""
+    c = _CARRYING.search(text, start, end)
+    if not c:
+        return ""
+    head, mods = noun_phrase(text, c.end(), end)
+    return _phrase_category(head, mods)
 
 
 def _categories(ms: list[Mention], context: str) -> None:

@@ -69,7 +69,7 @@ hostages relative relatives son sons daughter daughters wife wives infant infant
 vaccinator vaccinators employee employees contractor contractors lawyer lawyers voter voters
 supporter supporters patient patients cleric clerics imam prayer-leader elder elders
 politician politicians leader leaders activist activists guest guests customer customers
-cameraman cameramen photographer photographers
+cameraman cameramen photographer photographers spectator spectators
 spectator spectators player players labour labor
 owner owners shopowner shopowners businessman businessmen clerk clerks tailor tailors
 barber barbers cook cooks mechanic mechanics porter porters watchman watchmen chowkidar
@@ -117,7 +117,8 @@ assailants gunman gunmen fighter fighters rebel rebels bomber bombers separatist
 jihadist jihadists jihadi jihadis khwarij khawarij khariji kharijis miscreant miscreants
 raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
 suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects comrade
-comrades bandit bandits extremist extremists fidayeen operative operatives
+comrades bandit bandits extremist extremists fidayeen operative operatives guerrilla
+guerrillas guerilla guerillas ringleader ringleaders
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
@@ -223,8 +224,8 @@ AFTER_CUE = re.compile(
 # Also after a first passive verb: "22 passengers were offloaded from buses and shot dead".
 AFTER_GAP_CUE = re.compile(
     rf"^[^,.;:]{{0,70}}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
-    rf"(?:\w+ly\s+|\w+ed\b[^,.;:]{{0,60}}?\band\s+(?:then\s+|later\s+)?)?"
-    rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    rf"(?:(?:\w+ly|also|later)\s+|\w+ed\b[^,.;:]{{0,60}}?\band\s+(?:then\s+|later\s+)?)?"
+    rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|{AMONG_AFTER})\b",
     re.IGNORECASE,
 )
 # "the number of policemen killed", "the number of dead": a toll that may name its victims.
@@ -274,7 +275,8 @@ NOT_VIOLENCE = re.compile(
     r"drowning|accidents?|exposure|heart\s+attack|natural\s+causes)\b",
     re.IGNORECASE)
 # A mention followed by a speech verb is a speaker ("a senior official said"), not a victim.
-SPEAKER_AFTER = re.compile(r"^\s*(?:(?:in|of|from|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+)?"
+SPEAKER_AFTER = re.compile(r"^\s*(?:(?:in|of|from|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}\s+|"
+                           r"(?:[\w-]+\s+){0,2}(?:sources|witnesses|eyewitnesses|spokesmen)\s+)?"
                            r"(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|confirmed|"
                            r"stated|claimed|announced)\b", re.IGNORECASE)
 # A later pronoun carries the outcome: "abducted 11 miners ... and later shot them dead".
@@ -323,6 +325,8 @@ STALE_CUE = re.compile(r"\b(?:initially|originally|first|previously|had\s+earlie
                        r"putting|gave|giving|stated|announced|told|report)\b[^.;]{0,60}$|"
                        r"\b(?:earlier|initial|previous|original|first)\s+(?:death\s+)?(?:toll|"
                        r"tally|figure|count|estimate)s?\b[^.;]{0,40}$|"
+                       r"\bearlier\s+(?:\w+\s+)?(?:statement|report|bulletin|account)\b[^.;]{0,60}?"
+                       r"\b(?:said|put|gave|reported|stated)\b[^.;]{0,60}$|"
                        r"^\s*,?\s*(?:down\s+|up\s+)?from\s*$", re.IGNORECASE)
 GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\bBLA\b|\bBLF\b|"
          r"\bBRAS\b|Baloch\s+Raaji\s+Aajoi\s+Sangar|\bTTP\b|Tehreek-e-Taliban|"
@@ -333,7 +337,7 @@ GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\
          r"Baloch\s+Republican\s+(?:Army|Guards)|\bBRA\b|\bBRG\b|Baloch\s+Nationalist\s+Army|"
          r"Ittehad-ul-Mujahideen|Tehreek-e-Jihad|Ansar\s+al-\w+|"
          r"(?:the|a|an)\s+(?:\w+\s+){0,2}(?:group|outfit|organisation|organization|alliance)|"
-         r"its\s+fighters|"
+         r"its\s+(?:fighters|men|militants|attackers|mujahideen|(?:suicide\s+)?bombers?)|"
          r"(?:group|outfit)'s\s+spokesman")
 _SPEAKS = (r"(?:said|says|saying|stated|asserted|announced|statement|"
            r"claim(?:ed|s|ing)?(?!\s+(?:responsibility|credit|ownership)))")
@@ -341,7 +345,7 @@ _SPEAKS = (r"(?:said|says|saying|stated|asserted|announced|statement|"
 CLAIM_BY_GROUP = re.compile(
     rf"(?:{GROUP})(?:\s*,[^,.;]{{0,80}},)?(?:\s+[\w'-]+){{0,4}}?\s*,?\s+{_SPEAKS}\b|"
     rf"\baccording\s+to\s+(?:a\s+|the\s+)?(?:statement\s+(?:issued\s+)?by\s+)?(?:the\s+)?"
-    rf"(?:{GROUP})|\bits\s+fighters\b|"
+    rf"(?:{GROUP})|\bits\s+(?:fighters|mujahideen|(?:suicide\s+)?bombers?)\b|"
     r"\b(?:militants|insurgents|rebels|separatists|jihadists)\s+(?:later\s+)?(?:said|claimed)\s+"
     r"(?:that\s+)?(?:they|it)\b",
     re.IGNORECASE,
@@ -351,7 +355,8 @@ CLAIM_VERB = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the\s+li
                         re.IGNORECASE)
 OFFICIAL_SAID = re.compile(
     r"\b(?:police|officials?|military|army|ispr|spokes(?:man|person|woman)|sources|hospital|"
-    r"doctors?|residents|witnesses|elders|minister|commissioner|sho|dpo|ssp|officer|authorities|"
+    r"doctors?|residents|witnesses|elders|relatives|family|families|villagers|minister|"
+    r"commissioner|sho|dpo|ssp|officer|authorities|"
     r"administration|rescue|levies|ctd|government)\b[^.;]{0,60}?\b(?:said|says|told|confirmed|"
     r"added|put)\b|\baccording\s+to\s+(?:the\s+)?(?:police|officials?|hospital|sources|"
     r"doctors?|residents|rescue|levies|authorities)",
@@ -371,6 +376,7 @@ BACKGROUND_CUE = re.compile(
     r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
     r"\bin\s+(?:19|20)\d\d\b|\bso\s+far\s+this\s+year\b|\bearlier\s+this\s+year\b|"
     r"\bin\s+(?:january|february|march|april|june|july|august|september|october|november|"
-    r"december)\b|\bin\s+similar\s+attacks\b|\bsince\s+(?:the\s+)?(?:start|beginning)\b",
+    r"december)\b|\bin\s+similar\s+attacks\b|\bsince\s+(?:the\s+)?(?:start|beginning)\b|"
+    r"\b(?:have|has)\s+been\b[^.;]{0,80}?\bthis\s+year\b",
     re.IGNORECASE,
 )

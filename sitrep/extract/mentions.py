@@ -90,7 +90,30 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if mention is not None:
             found.append(mention)
             taken.append((mention.start, mention.np_end))
-    return sorted(found, key=lambda x: x.start)
+    return _fold_appositions(text, sorted(found, key=lambda x: x.start))
+
+
+def _fold_appositions(text: str, found: list[Mention]) -> list[Mention]:
+    """'One of the injured, a 16-year-old boy, later died', 'A fifth policeman, a constable
+    who was hit in the neck, died': the apposed 'a boy' or 'a constable' is the person just
+    counted, so it names that mention's noun (if it had none) instead of counting again."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and m.singular and prev.low == prev.high == 1
+                and (prev.singular or (not prev.head and prev.of_head))
+                and re.fullmatch(r"\s*,\s*", text[prev.np_end:m.start])
+                and _APPOSITION_END.match(text, m.np_end)):
+            if not prev.head:
+                prev.head, prev.mods = m.head, m.mods
+            prev.home = prev.home or m.home
+            prev.np_end = m.np_end
+            continue
+        out.append(m)
+    return out
+
+
+_APPOSITION_END = re.compile(r"\s*(?:,|(?:who|whom|that)\b[^,;.\d]{1,60},)")
 
 
 def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
@@ -337,7 +360,12 @@ def _attach_home(text: str, mention: Mention, limit: int) -> None:
     m = _HOME.match(text, mention.np_end, limit)
     if not m:
         return
-    from sitrep.places import resolve_province  # the shared alias table of province names
-    province = resolve_province(m.group(1), "PK")
-    mention.home = province.name if province else m.group(1)
+    mention.home = home_name(m.group(1))
     mention.np_end = m.end()
+
+
+def home_name(written: str) -> str:
+    """A province as written ("NWFP", "Sind") by its official name, through the alias table."""
+    from sitrep.places import resolve_province  # the shared alias table of province names
+    province = resolve_province(written, "PK")
+    return province.name if province else written
