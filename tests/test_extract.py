@@ -544,20 +544,21 @@ def test_dev_split_scores():
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
 
 
-HELDOUT = FIXTURES / "heldout2"
+HELDOUT = FIXTURES / "heldout4"
 
 
-@pytest.mark.skipif(not (HELDOUT / "gold.csv").is_file(), reason=(
-    "no blind held-out set yet: tests/fixtures/extract/heldout2/ with a gold.csv"))
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 8's target is not met: scored once, heldout4 gave precision 0.798 and recall 0.651 "
+    "(see tests/fixtures/extract/README.md for every blind round); strict, so a rules change "
+    "that reaches 0.9 on it shows up as XPASS and this mark must then go"))
 def test_heldout_split_precision_and_recall_at_least_0_9():
-    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout2/).
+    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout4/).
 
-    If the first score is below the target, mark this test ``xfail(strict=True)`` with the
-    measured figures in its reason; do not tune on heldout2/. The message names only the
-    scores, so that a failure does not show the misses to whoever edits the rules.
+    Do not tune on heldout4/: `make eval-extract` prints its scores only. The message names
+    only the scores, so that a failure does not show the misses to whoever edits the rules.
     """
     result = evaluate_folder(HELDOUT)
-    assert result["documents"] >= 1
+    assert result["documents"] >= 25
     scores = f"precision {result['precision']:.3f}, recall {result['recall']:.3f}"
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9, scores
 
