@@ -70,7 +70,11 @@ class Briefing:
             s["area"] = fmt.join(countries)
         else:
             s["area"] = ", ".join(x for x in (fmt.join(provinces), fmt.join(countries)) if x)
-        s["period"] = fmt.period(s.get("first_date"), s.get("last_date"))
+        s["events_period"] = fmt.period(s.get("first_date"), s.get("last_date"))
+        f = self.run.get("filters", {})
+        # A briefing asked for a window covers that window, whatever dates its events have.
+        s["period"] = (fmt.period(f["start"], f["end"]) if f.get("start") and f.get("end")
+                       else s["events_period"])
         return s
 
     def default_title(self) -> str:
@@ -84,12 +88,15 @@ class Briefing:
         s = self.summary
         title = self.title or self.default_title()
         files = ", ".join(self.run.get("files", []))
+        events_dated = (f" (events dated {s['events_period']})"
+                        if s.get("events_period") and s["events_period"] != s.get("period")
+                        else "")
         return f"""
 <header class="title-block">
   <p class="kicker">Casualty briefing</p>
   <h1 id="title">{esc(title)}</h1>
   <table class="meta">
-    <tr><th>Period</th><td>{esc(s.get('period'))}</td></tr>
+    <tr><th>Period</th><td>{esc(s.get('period'))}{esc(events_dated)}</td></tr>
     <tr><th>Area</th><td>{esc(s.get('area'))}</td></tr>
     <tr><th>Data</th><td>{esc(self.run.get('dataset'))}: {esc(files)}
       ({esc(fmt.plural(int(s.get('reports', 0)), 'report'))} from
@@ -270,7 +277,28 @@ class Briefing:
         return (f'<section class="sources"><h2>Sources</h2>'
                 f'<p class="note">Titles in square brackets describe a report whose headline '
                 f'was not recorded.</p><ol>{"".join(items)}</ol>'
-                f'{self._figures_by_source()}</section>')
+                f'{self._figures_by_source()}{self._report_notes()}</section>')
+
+    def _report_notes(self) -> str:
+        """The notes coded with each report (who said what, why a figure was chosen), so a
+        reader can follow a figure back to the analyst's reading of the source."""
+        f = self.tables["report_figures"]
+        if "notes" not in f:
+            return ""
+        n = f[f["notes"].fillna("").astype(str).str.strip() != ""]
+        n = n.drop_duplicates(["event_id", "source_id"])
+        if n.empty:
+            return ""
+        shown, more = n.head(MAX_NOTES), len(n) - MAX_NOTES
+        items = "".join(
+            f"<li><b>{esc(label)}</b><ul>"
+            + "".join(f"<li>{esc(r.source_id)}: {esc(str(r.notes).strip())}</li>"
+                      for r in g.itertuples()) + "</ul></li>"
+            for label, g in shown.groupby("event_label", sort=False))
+        tail = (f"<p class='note'>{fmt.plural(more, 'further note')} in "
+                f"tables/report_figures.csv.</p>" if more > 0 else "")
+        return (f"<h3>Notes recorded with the reports</h3><ul class='report-notes'>{items}</ul>"
+                + tail)
 
     def _figures_by_source(self) -> str:
         f = self.tables["report_figures"]
@@ -395,6 +423,7 @@ MAX_POINTS = 150
 MAX_DISTRICTS = 25
 MAX_CHARTED = 12
 MAX_TRAILS = 20
+MAX_NOTES = 60
 MAX_LISTED = 50
 MAX_LABELS = 12
 

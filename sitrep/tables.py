@@ -222,6 +222,7 @@ def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
         "point": figures["point"], "derived": figures["derived"],
         "file": figures["report_id"].map(meta["file"]),
         "line": figures["report_id"].map(meta["line"]).astype(Int),
+        "notes": figures["report_id"].map(meta["notes"]).fillna(""),
     })
     return _order(out, ["event_id", "source_id"])
 

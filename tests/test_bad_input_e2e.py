@@ -331,8 +331,7 @@ def test_script_in_the_data_is_escaped_in_the_html(hostile):
     for raw in (SCRIPT, "<b>Karachi East</b>", "<i>Bombing</i>", "<img src=x"):
         assert raw not in html, raw
     assert "&lt;b&gt;Karachi East&lt;/b&gt;" in html  # the district tables
-    if "alert(1)" in html:  # notes: escaped wherever a section shows them
-        assert "&lt;script&gt;alert(1)&lt;/script&gt; blast outside the bakery" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; blast outside the bakery" in html  # a note
     assert "=1+1 PB-2024-10-DGK" in html  # formulas are harmless in HTML: shown as typed
 
 

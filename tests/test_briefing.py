@@ -31,6 +31,39 @@ def test_narrative_numbers_come_from_the_table():
     assert "civilians 6 (5\u20138)" in narrative.categories(totals)
 
 
+def _briefing(first: str, last: str, start: str = "", end: str = ""):
+    from sitrep.briefing import Briefing
+
+    summary = pd.DataFrame([{"provinces": "Sindh", "countries": "Pakistan", "first_date": first,
+                             "last_date": last, "reports": 3, "sources": 2,
+                             "claim_sources": 0}])
+    return Briefing({"summary": summary}, {"filters": {"start": start, "end": end}},
+                    pd.DataFrame(), pd.DataFrame())
+
+
+def test_period_is_the_window_asked_for_and_says_when_the_events_fall():
+    b = _briefing("2015-01-05", "2015-12-01", "2015-01-01", "2015-12-31")
+    assert b.summary["period"] == "1 January \u2013 31 December 2015"
+    assert b.default_title() == "Casualties in Sindh, Pakistan, 1 January \u2013 31 December 2015"
+    assert "(events dated 5 January \u2013 1 December 2015)" in b.title_block()
+    # Without a window the period is the events' own dates, said once.
+    b = _briefing("2024-08-26", "2024-08-26")
+    assert b.summary["period"] == "26 August 2024" and "events dated" not in b.title_block()
+
+
+def test_report_notes_are_listed_escaped_and_capped():
+    from sitrep import briefing
+
+    notes = [f"<b>note {i}</b>" for i in range(briefing.MAX_NOTES + 2)] + [""]
+    figs = pd.DataFrame({"event_id": [f"E{i}" for i in range(len(notes))],
+                         "event_label": [f"Event {i}" for i in range(len(notes))],
+                         "source_id": "S1", "notes": notes})
+    b = briefing.Briefing({"report_figures": figs}, {}, pd.DataFrame(), pd.DataFrame())
+    html = b._report_notes()
+    assert "<li><b>Event 0</b><ul><li>S1: &lt;b&gt;note 0&lt;/b&gt;</li></ul></li>" in html
+    assert html.count("S1: ") == briefing.MAX_NOTES and "2 further notes" in html
+
+
 pytestmark_e2e = pytest.mark.e2e
 
 

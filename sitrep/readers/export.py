@@ -351,8 +351,9 @@ def _xlsx_source(path: Path, ds: Dataset) -> _Source:
 def _check_columns(name: str, header: list[str], ds: Dataset) -> list[str]:
     missing = [c for c in ds.required if c not in header]
     if missing:
+        article = "an" if ds.name.startswith("A") else "a"  # an ACLED, a UCDP GED, a GTD
         problems = [Problem(name, 1, c, "", "required column is missing",
-                            f"a {ds.name} export names it '{c}' in its header (codebook "
+                            f"{article} {ds.name} export names it '{c}' in its header (codebook "
                             f"spelling); columns found: {', '.join(h for h in header if h)}")
                     for c in missing]
         raise InputError(problems, message="\n".join(
