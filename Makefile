@@ -36,13 +36,16 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP) ## Create .venv from the pinned requirements.txt
 
-# WeasyPrint needs Pango and fonts; the venv needs python3-venv; the tests need pdftotext and
+# WeasyPrint needs Pango and fonts, and subsets fonts with HarfBuzz (about 0.6 s faster than its
+# fontTools fallback); the venv needs python3-venv; the tests need pdftotext and
 # pdftoppm (poppler-utils). On Debian/Ubuntu they are installed when missing (as root, or with
 # sudo if it needs no password); elsewhere README.md says what to install.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils python3-venv
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+  poppler-utils python3-venv
 system-deps:
 	@missing=; \
-	$(PYTHON) -c "import ctypes.util, sys; sys.exit(not ctypes.util.find_library('pango-1.0'))" || missing=1; \
+	$(PYTHON) -c "import ctypes.util as u, sys; sys.exit(not (u.find_library('pango-1.0') \
+	  and u.find_library('harfbuzz-subset')))" || missing=1; \
 	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing=1; \
 	command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing=1; \
 	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing=1; \
