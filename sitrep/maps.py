@@ -420,12 +420,18 @@ def _place_province_label(ax, placer: _Placer, name: str, polys, highlighted: bo
 
     # Inside: the first spot, widest scan line first, whose whole text box (probed on a
     # 5 x 3 grid) lies inside the province and overlaps nothing already placed.
+    # The text's box only moves with it: measure it once and translate it (measuring text
+    # at every candidate spot was most of the map's time).
     segments = _interior_segments(largest)
+    origin = to_px((0.0, 0.0))
+    box0 = _text_box(txt, renderer)
     for lo, hi, y in segments:
         for frac in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
-            txt.set_position((lo + frac * (hi - lo), y))
-            box = _text_box(txt, renderer).expanded(1.06, 1.1)
+            x = lo + frac * (hi - lo)
+            px, py = to_px((x, y)) - origin
+            box = box0.translated(px, py).expanded(1.06, 1.1)
             if outline.contains_points(_probe_points(box)).all() and placer.cost(box) == 0:
+                txt.set_position((x, y))
                 placer.block(box)
                 return
 
@@ -444,13 +450,19 @@ def _place_province_label(ax, placer: _Placer, name: str, polys, highlighted: bo
                                       shrinkA=1, shrinkB=0), **style)
     # Candidate spots on blank paper (outside every province), nearest first: for several
     # vertical offsets, step away east and west until the text box clears the land.
+    # As inside, the text's box is measured once per alignment and translated (points to
+    # pixels) to each offset.
+    points = ax.figure.dpi / 72.0
+    box0 = {}
+    for ha in ("left", "right"):
+        _mover(ann, 0, 0, ha, "center", True)()
+        box0[ha] = _text_box(ann, renderer)
     candidates = []
     for dy in (0, -9, 9, -18, 18, -27, 27):
         for side in (1, -1):
             for step in range(1, 40):
                 dx = side * 6.0 * step
-                _mover(ann, dx, dy, "left" if side > 0 else "right", "center", True)()
-                box = _text_box(ann, renderer)
+                box = box0["left" if side > 0 else "right"].translated(dx * points, dy * points)
                 if not placer.cost(box) < 1e9:  # left the frame
                     break
                 if not any(path.contains_points(_probe_points(box)).any() for path in land):
