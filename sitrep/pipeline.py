@@ -259,4 +259,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # Everything is written and published; skip the interpreter's teardown, which took about
+    # 0.45 s (a tenth of the floor) freeing what the notebooks' kernels and the renderer left.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
