@@ -12,6 +12,7 @@ import io
 import matplotlib
 
 matplotlib.use("Agg")
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -77,10 +78,11 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
     # Few labels: two bars each, the categories stacked and below them the total with its
     # range. Many labels: one stacked bar each, the total's range drawn across it.
     two = len(labels) <= 6
+    get = _cells(t, index)
     ys = [(2 if two else 1) * i for i in range(len(labels))]
     left = [0] * len(labels)
     for cat in CATEGORIES:
-        vals = [int(_get(t, index, lab, cat, "best") or 0) for lab in labels]
+        vals = [int(get(lab, cat, "best") or 0) for lab in labels]
         if not any(vals):
             continue
         ax.barh(ys, vals, left=left, color=FILL[cat], hatch=HATCH[cat], edgecolor=EDGE,
@@ -88,8 +90,7 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
         left = [a + b for a, b in zip(left, vals)]
     xmax = max(left)
     for y, lab in zip(ys, labels):
-        low, best = _get(t, index, lab, "all", "low"), _get(t, index, lab, "all", "best")
-        high = _get(t, index, lab, "all", "high")
+        low, best, high = get(lab, "all", "low"), get(lab, "all", "best"), get(lab, "all", "high")
         if best is None:
             continue
         if two:
@@ -134,11 +135,17 @@ def stacked_killed(table: pd.DataFrame, index: str, title: str,
     return fig
 
 
-def _get(t: pd.DataFrame, index: str, label: str, cat: str, col: str) -> int | None:
-    row = t[(t[index] == label) & (t["victim_category"] == cat)]
-    if row.empty or pd.isna(row[col].iloc[0]):
-        return None
-    return int(row[col].iloc[0])
+def _cells(t: pd.DataFrame, index: str):
+    """get(label, category, column) -> int, or None when absent or open: one pass over the
+    table instead of a filter per bar (a chart may have dozens of districts)."""
+    cells: dict[tuple, dict] = {}
+    for r in t[[index, "victim_category", "low", "best", "high"]].to_dict("records"):
+        cells.setdefault((r[index], r["victim_category"]), r)
+
+    def get(label: str, cat: str, col: str) -> int | None:
+        value = cells.get((label, cat), {}).get(col)
+        return None if value is None or pd.isna(value) else int(value)
+    return get
 
 
 def timeline(by_day: pd.DataFrame, outcome: str = "killed", per: str = "day") -> Figure:
@@ -162,13 +169,17 @@ def timeline(by_day: pd.DataFrame, outcome: str = "killed", per: str = "day") ->
     best = t.set_index(dates)["best"].astype(float).reindex(full, fill_value=0)
     ax.bar(full, best, width=width, color=FILL["civilians"], edgecolor=EDGE, linewidth=0.5,
            label="Best estimate")
-    top = float(best.max())
-    for d, low, high in zip(dates, t["low"], t["high"]):
-        hi = float(high) if pd.notna(high) else float(max(low, 1)) * 1.25 + 1
-        top = max(top, hi)
-        ax.plot([d, d], [low, hi], color="black", linewidth=0.9)
-        ax.plot([d], [low], marker="_", color="black", markersize=8)
-        ax.plot([d], [hi], marker="^" if pd.isna(high) else "_", color="black", markersize=5)
+    # One artist per kind of mark, not per day: a decade of months is 120 whiskers.
+    low = t["low"].astype(float).to_numpy()
+    open_ = t["high"].isna().to_numpy()
+    hi = np.where(open_, np.maximum(low, 1) * 1.25 + 1,
+                  t["high"].astype(float).fillna(0).to_numpy())
+    top = max(float(best.max()), float(hi.max()))
+    ax.vlines(dates, low, hi, color="black", linewidth=0.9)
+    ax.plot(dates, low, linestyle="none", marker="_", color="black", markersize=8)
+    ax.plot(dates[~open_], hi[~open_], linestyle="none", marker="_", color="black",
+            markersize=5)
+    ax.plot(dates[open_], hi[open_], linestyle="none", marker="^", color="black", markersize=5)
     ax.set_ylim(0, top * 1.15)
     ax.set_ylabel(f"People {outcome}")
     ax.set_title(f"People {outcome} per {per}", loc="left", fontweight="bold")

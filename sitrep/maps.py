@@ -175,24 +175,21 @@ def _text_box(artist, renderer) -> Bbox:
     return Text.get_window_extent(artist, renderer)
 
 
-def _overlap(a: Bbox, b: Bbox) -> float:
-    w = min(a.x1, b.x1) - max(a.x0, b.x0)
-    h = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return w * h if w > 0 and h > 0 else 0.0
-
-
 class _Placer:
     """Greedy, first-fit placement of text boxes in display space."""
 
     def __init__(self, renderer, frame: Bbox):
         self.renderer = renderer
         self.frame = frame
-        self.taken: list[Bbox] = []
+        self.taken = np.empty((0, 4))  # x0, y0, x1, y1 of each placed box
 
     def cost(self, box: Bbox) -> float:
         inside = (box.x0 >= self.frame.x0 and box.x1 <= self.frame.x1
                   and box.y0 >= self.frame.y0 and box.y1 <= self.frame.y1)
-        area = sum(_overlap(box, t) for t in self.taken)
+        t = self.taken  # overlap with every placed box at once: a map may hold hundreds
+        w = np.minimum(t[:, 2], box.x1) - np.maximum(t[:, 0], box.x0)
+        h = np.minimum(t[:, 3], box.y1) - np.maximum(t[:, 1], box.y0)
+        area = float(np.sum(np.where((w > 0) & (h > 0), w * h, 0.0)))
         return area + (0.0 if inside else 1e9)
 
     def best(self, artist, candidates) -> tuple[float, int, Bbox]:
@@ -213,11 +210,11 @@ class _Placer:
     def place(self, artist, candidates) -> float:
         """Move *artist* to its best candidate and reserve that space; return its cost."""
         cost, _, box = self.best(artist, candidates)
-        self.taken.append(box)
+        self.block(box)
         return cost
 
     def block(self, box: Bbox) -> None:
-        self.taken.append(box)
+        self.taken = np.vstack([self.taken, [box.x0, box.y0, box.x1, box.y1]])
 
 
 # --------------------------------------------------------------------------------------------

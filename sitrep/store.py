@@ -87,16 +87,20 @@ def load_tables(work: Path) -> dict[str, pd.DataFrame]:
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for c in frame.columns:
-        # Undo the apostrophe that keeps spreadsheets from running a cell as a formula.
-        frame[c] = frame[c].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
         s = frame[c]
+        if s.str.startswith("'").any():
+            # Undo the apostrophe that keeps spreadsheets from running a cell as a formula.
+            s = frame[c] = s.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
         filled = s[s != ""]
         if filled.empty or c.endswith(("_id", "_code", "date", "said", "claimed", "text")):
+            continue
+        # A text column shows itself in its first cells: no need to parse all of them.
+        if pd.to_numeric(filled.iloc[:20], errors="coerce").isna().any():
             continue
         n = pd.to_numeric(filled, errors="coerce")
         if n.isna().any():
             continue
-        full = pd.to_numeric(s.where(s != "", None), errors="coerce")
+        full = n.reindex(s.index)  # empty cells: missing
         frame[c] = full.astype("Int64") if (n == n.round()).all() and "itude" not in c else full
     return frame
 

@@ -46,12 +46,15 @@ def _order(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
 def event_labels(reports: pd.DataFrame) -> pd.Series:
     """A readable name per event: 'Highway ambush, Musakhail (BLA-2024-08-MSK)'."""
     first = reports.sort_values(["file", "line"], kind="stable").drop_duplicates("event_id")
-    names = []
-    for r in first.itertuples(index=False):
-        where = r.district or r.province or r.country
-        what = r.event_type or "Incident"
-        names.append(f"{what}, {where} ({r.event_id})" if where else f"{what} ({r.event_id})")
-    return pd.Series(names, index=first["event_id"].to_numpy(), dtype=object)
+    text = {c: first[c].fillna("").astype(str) for c in
+            ("district", "province", "country", "event_type", "event_id")}
+    where = text["district"].where(text["district"] != "",
+                                   text["province"].where(text["province"] != "",
+                                                          text["country"]))
+    what = text["event_type"].where(text["event_type"] != "", "Incident")
+    names = what.where(where == "", what + ", " + where) + " (" + text["event_id"] + ")"
+    return pd.Series(names.to_numpy(dtype=object), index=first["event_id"].to_numpy(),
+                     dtype=object)
 
 
 def counted(events: pd.DataFrame) -> pd.DataFrame:
@@ -284,12 +287,18 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells a spreadsheet would run as a formula get a leading apostrophe."""
     out = frame.copy()
     for c in out.columns:
-        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
-            s = out[c].astype(object)
-            risky = s.map(lambda x: isinstance(x, str) and x[:1] in ("=", "+", "-", "@", "\t",
-                                                                   "\r"))
+        s = out[c]
+        if s.dtype == object:  # mixed cells: only the text ones can be formulas
+            s = s.astype(object)
+            risky = s.map(lambda x: isinstance(x, str) and x.startswith(_FORMULA_STARTS))
             out[c] = s.where(~risky, "'" + s.astype(str))
+        elif pd.api.types.is_string_dtype(s):  # text column: vectorised (large exports)
+            risky = s.str.startswith(_FORMULA_STARTS).fillna(False).astype(bool)
+            out[c] = s.where(~risky, "'" + s)
     return out
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_csv(frame: pd.DataFrame, path) -> None:
