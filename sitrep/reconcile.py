@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from sitrep.counts import Count
+from sitrep.frames import isin
 from sitrep.schema import ALL, CATEGORIES, CLAIM, EVENT_COLUMNS
 
 Int = "Int64"
@@ -90,13 +91,13 @@ def _combine_reports(figures: pd.DataFrame) -> pd.DataFrame:
 def reconcile(reports: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """Clean events: one row per event x category x outcome (EVENT_COLUMNS)."""
     counted_ids = reports.loc[reports["source_type"] != CLAIM, "report_id"]
-    own = _combine_reports(figures[figures["report_id"].isin(counted_ids)])
+    own = _combine_reports(figures[isin(figures["report_id"], counted_ids)])
     meta = event_meta(reports)
     for c in ("low", "best", "high"):
         own[f"own_{c}"] = own[c]
     parents = meta["part_of"]
     in_tree = set(parents[parents != ""].index) | set(parents[parents != ""])
-    tree = own["event_id"].isin(in_tree)
+    tree = isin(own["event_id"], in_tree)
     events = pd.concat([own[~tree], _fold_episodes(own[tree], parents)], ignore_index=True)
     events = events.join(meta, on="event_id")
     events["level"] = np.where(events["part_of"] != "", "part", "event")
@@ -175,14 +176,14 @@ def event_meta(reports: pd.DataFrame) -> pd.DataFrame:
     meta = first[cols].set_index("event_id")
     # A part whose episode is not in the data (filtered out, or rejected) counts on its own.
     known = set(meta.index)
-    meta["part_of"] = meta["part_of"].where(meta["part_of"].isin(known), "")
+    meta["part_of"] = meta["part_of"].where(isin(meta["part_of"], known), "")
     return meta
 
 
 def claims(reports: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """Perpetrator claims, one row per event x source x category x outcome. Never counted."""
     ids = reports.loc[reports["source_type"] == CLAIM, "report_id"]
-    f = figures[figures["report_id"].isin(ids) & (figures["derived"] == "")]
+    f = figures[isin(figures["report_id"], ids) & (figures["derived"] == "")]
     return f[["event_id", "source_id", "category", "outcome", "low", "high", "text"]] \
         .reset_index(drop=True)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sitrep.frames import isin
 from sitrep.reconcile import claims as reconcile_claims
 from sitrep.reconcile import event_meta, lower_median
 from sitrep.schema import ALL, CASUALTIES_COLUMNS, CATEGORIES_ALL, CLAIM, OUTCOMES
@@ -114,9 +115,9 @@ def by_district(events: pd.DataFrame) -> pd.DataFrame:
         return e
 
     has_parts = set(ev.loc[ev["part_of"] != "", "part_of"])
-    leaves = ev[~ev["event_id"].isin(has_parts)]
+    leaves = ev[~isin(ev["event_id"], has_parts)]
     kids = _sum(ev[ev["part_of"] != ""].assign(event_id=lambda d: d["part_of"]), keys)
-    eps = ev[ev["event_id"].isin(has_parts)].merge(kids, on=keys, how="left",
+    eps = ev[isin(ev["event_id"], has_parts)].merge(kids, on=keys, how="left",
                                                    suffixes=("", "_k"))
     zero = pd.Series(0, index=eps.index, dtype=Int)
     low = (eps["low"] - eps["high_k"].astype(Int)).clip(lower=0).fillna(0)
@@ -193,7 +194,7 @@ def victims_by_home_province(victims: pd.DataFrame, events: pd.DataFrame,
     parents = events.drop_duplicates("event_id").set_index("event_id")["part_of"]
     parents = parents.reindex(own["event_id"].unique(), fill_value="")
     in_tree = set(parents[parents != ""].index) | set(parents[parents != ""])
-    tree = own["event_id"].isin(in_tree)
+    tree = isin(own["event_id"], in_tree)
     per_event = pd.concat([own[~tree], _fold_episodes(own[tree], parents)], ignore_index=True)
     per_event = per_event[per_event["event_id"].map(parents).fillna("") == ""]
     split = per_event["category"].str.split("\x1f", expand=True)
@@ -233,7 +234,7 @@ def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
 def incidents(events: pd.DataFrame) -> pd.DataFrame:
     """Each incident that is not an episode of others: place, coordinates and killed."""
     episodes = set(events.loc[events["part_of"] != "", "part_of"])
-    ev = events[~events["event_id"].isin(episodes)]
+    ev = events[~isin(events["event_id"], episodes)]
     cols = ["event_id", "event_date", "province_code", "province", "district", "location",
             "latitude", "longitude", "part_of"]
     meta = ev.drop_duplicates("event_id")[cols]
@@ -264,7 +265,7 @@ def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
 def summary(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """One row of counts the narrative and key figures need (incidents, districts, sources)."""
     episodes = set(events.loc[events["part_of"] != "", "part_of"])
-    incidents = events.loc[~events["event_id"].isin(episodes), "event_id"].nunique()
+    incidents = events.loc[~isin(events["event_id"], episodes), "event_id"].nunique()
     districts = events.loc[events["district"] != "", ["province_code", "district"]] \
         .drop_duplicates()
     counted_reports = reports[reports["source_type"] != CLAIM]
