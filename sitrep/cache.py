@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from dataclasses import asdict
 from pathlib import Path
@@ -21,7 +22,7 @@ from sitrep.problems import Problem
 from sitrep.readers.base import ReadResult
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / "build" / "cache"
+CACHE = Path(os.environ.get("SITREP_CACHE") or ROOT / "build" / "cache")  # env: for benchmarks
 FRAMES = ("reports", "figures", "sources", "audit", "victims")
 # Below this size reading is as quick as loading the cache.
 MIN_BYTES = 20_000_000

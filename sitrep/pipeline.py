@@ -176,7 +176,11 @@ def execute(name: str, params: dict, work: Path, km=None) -> float:
     try:
         pm.execute_notebook(ROOT / "notebooks" / f"{name}.ipynb", out, parameters=params,
                             cwd=str(ROOT), kernel_name="python3", progress_bar=False,
-                            log_output=False, report_mode=False, km=km)
+                            log_output=False, report_mode=False, km=km,
+                            # Written once at the end (or at the error): papermill would
+                            # otherwise rewrite and revalidate the notebook before and after
+                            # every cell, 0.3 s for the briefing's large outputs.
+                            request_save_on_cell_execute=False)
     except PapermillExecutionError as exc:
         if exc.ename == "InputError":
             raise Failure(exc.evalue, 2) from None
