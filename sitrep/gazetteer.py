@@ -99,6 +99,12 @@ def _aliases() -> pd.DataFrame:
     return pd.read_csv(ALIASES_CSV, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def _alias_keys() -> pd.Series:
+    """The alias table's names, normalised once (not at every look-up)."""
+    return _aliases()["alias"].map(normalise_name)
+
+
 def load_places() -> pd.DataFrame:
     """All gazetteer places (one row per GeoNames place); read once, returned as a copy.
 
@@ -188,7 +194,7 @@ def find_place(name: str, province_code: str | None = None) -> dict | None:
     province = normalise_province(province_code)
 
     aliases = _aliases()
-    rows = aliases[aliases["alias"].map(normalise_name) == key]
+    rows = aliases[_alias_keys() == key]
     if len(rows):
         # Prefer an alias row of the requested province; keep file order otherwise.
         order = sorted(range(len(rows)),
