@@ -3,7 +3,8 @@
 The key is the file (path, size, modification time), the format, the filters, and the code
 that reads it (the sitrep package and the alias tables): change any of them and the file is read
 afresh. Entries live in ``build/cache/`` (git-ignored; delete it to clear). Hand-kept logs are
-small and are never cached.
+small and are never cached. Beside these readings, ``copy_dir`` names where the export reader
+keeps a column-pruned Parquet copy of a large file that is briefed on with several filters.
 """
 
 from __future__ import annotations
@@ -43,6 +44,18 @@ def key(path: Path, fmt: str, filters: Filters) -> str | None:
     parts = [str(path.resolve()), st.st_size, st.st_mtime_ns, fmt, filters.country,
              filters.province, str(filters.start), str(filters.end), _code_hash()]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
+
+
+def copy_dir(path: Path, dataset: str) -> Path | None:
+    """Where a column-pruned Parquet copy of a large export lives (``readers/export.py``): keyed
+    by the file, the dataset and the reading code, not the filters, so that briefings with other
+    filters can read the copy instead of the CSV. None for a small file."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size < MIN_BYTES:
+        return None
+    st = path.stat()
+    parts = [str(path.resolve()), st.st_size, st.st_mtime_ns, dataset, _code_hash()]
+    return CACHE / ("rows-" + hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24])
 
 
 def load(k: str | None) -> ReadResult | None:

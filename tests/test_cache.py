@@ -43,3 +43,37 @@ def test_key_changes_with_filters_and_file(tmp_path, monkeypatch):
     assert k1 != cache.key(f, "auto", make_filters("Pakistan"))
     monkeypatch.setattr(cache, "MIN_BYTES", 10**9)
     assert cache.key(f, "auto", make_filters("Pakistan")) is None  # small files: no cache
+
+
+def _frames_equal(a, b) -> None:
+    for name in cache.FRAMES:
+        x, y = getattr(a, name), getattr(b, name)
+        assert list(x.columns) == list(y.columns), name
+        pd.testing.assert_frame_equal(x.astype(str), y.astype(str), check_dtype=False, obj=name)
+    assert a.problems == b.problems
+
+
+def test_an_export_briefed_with_other_filters_is_read_from_its_copy(tmp_path, monkeypatch):
+    """First reading: nothing copied. Second, with other filters: the Parquet copy is written
+    while the CSV is read. Third, with yet other filters: read from the copy. Each gives what
+    reading the CSV afresh gives (GTD's Latin-1 file too: the copy restarts with the encoding)."""
+    gtd = Path(__file__).resolve().parent / "fixtures" / "gtd" / "gtd_pakistan.csv"
+    acled = ACLED / "acled_pakistan.csv"
+    for data, scopes in ((acled, [("Pakistan", "", "2024-01-01", "2024-12-31"),
+                                  ("Pakistan", "Balochistan", "", ""),
+                                  ("Pakistan", "Punjab", "", ""), ("", "", "", "")]),
+                         (gtd, [("Pakistan", "", "", ""), ("Pakistan", "Sindh", "", ""),
+                                ("Pakistan", "Khyber Pakhtunkhwa", "", "")])):
+        monkeypatch.setattr(cache, "MIN_BYTES", 10**12)
+        fresh = [clean.read(data, "auto", make_filters(*f)) for f in scopes]
+        monkeypatch.setattr(cache, "CACHE", tmp_path / data.stem)
+        monkeypatch.setattr(cache, "MIN_BYTES", 0)
+        folder = cache.copy_dir(data, fresh[0].dataset)
+        for i, (f, want) in enumerate(zip(scopes, fresh)):
+            got = clean.read(data, "auto", make_filters(*f))
+            _frames_equal(want, got)
+            copied = (folder / "rows.parquet").is_file()
+            assert copied == (i >= 1), (data.name, i)
+            from_copy = any("column-pruned copy" in m for m in got.method)
+            assert from_copy == (i >= 2), (data.name, i, got.method)
+        assert not list(folder.glob(".rows.parquet*"))  # no half-written copy left behind
