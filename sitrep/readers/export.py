@@ -13,6 +13,9 @@ section). This module does the rest, the same way for all three:
 * Text is read as UTF-8; a file that is not valid UTF-8 (GTD ships as ISO-8859-1) is read as
   ISO-8859-1 (Latin-1) instead, and the methodology says which.
 * An XLSX file (small by nature) is read with openpyxl and then goes through the same steps.
+* A large CSV export briefed on with a second set of filters is copied, while it is read, to
+  Parquet in the cache (the columns read, with their lines); later readings of it, whatever
+  their filters, stream that copy instead of parsing the CSV again.
 * Every input data row is accounted for in the audit: rows the filters drop are summed per reason
   (line empty, ``rows`` = how many); every other row has its own audit row (kept, merged or
   rejected) with its line, which is the data record's index + 2 (the header is line 1), as a
