@@ -107,10 +107,18 @@ class Kernels:
     """
 
     def __init__(self, names: list[str], work: Path):
+        import tempfile
+
         from jupyter_client.manager import AsyncKernelManager
 
         self.names, self.work = names, work
-        self.kms = [AsyncKernelManager(kernel_name="python3") for _ in names]
+        # Local sockets, not TCP ports: a TCP port picked for a kernel can be taken by another
+        # connection before the kernel binds it ("Address already in use": the kernel dies and
+        # the run fails; seen in `make bench`). A socket file cannot be taken that way.
+        self.sockets = Path(tempfile.mkdtemp(prefix="sitrep-kernels-"))
+        self.kms = [AsyncKernelManager(kernel_name="python3", transport="ipc",
+                                       ip=str(self.sockets / f"k{i}"))
+                    for i, _ in enumerate(names)]
         self.ready = [threading.Event() for _ in names]
         self.errors: list[BaseException] = []
         self.thread = threading.Thread(target=self._start_all, daemon=True)
@@ -158,6 +166,7 @@ class Kernels:
                                    if km.has_kernel), return_exceptions=True)
 
         asyncio.run(stop_all())
+        shutil.rmtree(self.sockets, ignore_errors=True)
 
 
 def _preload_render() -> None:
