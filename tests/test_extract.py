@@ -430,6 +430,21 @@ GRAMMAR = [
      {f(ALL, I, 19), f(CIV, I, 1, None)}),
     ("Eleven policemen were martyred and seven others injured. An earlier police statement had "
      "put the number of injured at three.", {f(SF, K, 11), f(ALL, I, 7)}),
+    # constructions first met in heldout4 (ISPR releases, FIR summaries, wire copy)
+    ("Gunmen offloaded passengers from three Karachi-bound coaches and shot dead nine of them.",
+     {f(CIV, K, 9)}),
+    ("Seven of the dead were labourers from Punjab's Khanewal district and two were Sindhi "
+     "truck drivers.", {f(CIV, K, 7, None), f(CIV, K, 2, None)}),
+    ("Three soldiers of the 12-member assault team, including a 27-year-old lieutenant, having "
+     "fought gallantly, embraced shahadat.", {f(SF, K, 3), f(SF, K, 1, None)}),
+    ("Two constables of his party, namely Ali Nawaz and Shahzado Khan, were martyred on the "
+     "spot.", {f(SF, K, 2)}),
+    ("One dacoit, carrying head money of Rs3 million, was killed.", {f(MIL, K, 1)}),
+    ("Four guards of a former senator and his driver lost their lives.",
+     {f(UNK, K, 4), f(CIV, K, 1)}),
+    ("Among the dead are a police constable and a woman, while six of the injured remain in "
+     "critical condition.", {f(SF, K, 1, None), f(CIV, K, 1, None)}),
+    ("A passer-by, a rickshaw driver aged 40, was also hit and lost his life.", {f(CIV, K, 1)}),
 ]
 
 

@@ -61,7 +61,7 @@ _AGE_PHRASE = re.compile(r"^\s*,?\s*aged\s+(?:between\s+)?[\w-]+(?:\s+(?:and|to|
                          r"(?:\s+years)?\s*(?:,(?=\s*(?:who|were|was))|(?=\s))", re.IGNORECASE)
 _AND_END = re.compile(r"[^,.;\d]{0,40}?\band\s*", re.IGNORECASE)
 _NO_VERB = re.compile(r"\s*(?:(?:in|at|on|near|from)\b[^,.;]{0,40})?\s*(?:[,.;]|$)", re.IGNORECASE)
-_PREDICATE_AND = re.compile(r"^\s*(?:were|was|are|is)\b[^,.;\d]{0,40}\band\s*$",
+_PREDICATE_AND = re.compile(r"^\s*(?:were|was|are|is)\b[^,.;\d]{0,80}\band\s*$",
                             re.IGNORECASE)
 _KILL, _HURT = r"(?:kill(?:ed|ing)|dead)", r"(?:wound(?:ed|ing)|injur(?:ed|ing))"
 _MIXED_BEFORE = re.compile(rf"\b(?:{_KILL}\s+(?:and|or)\s+{_HURT}|{_HURT}\s+(?:and|or)\s+{_KILL})"
@@ -74,7 +74,11 @@ _PART_BEFORE = re.compile(r"^[^,.;\d]{0,40}$")  # "two constables guarding the m
 _SUBSET_ASIDE = re.compile(r"\s*[,—–]\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
                            r"(?:most|all|many|some|several)\s+of\s+(?:them|whom)|mostly)\b"
                            r"[^,;—–]{1,100}[,—–]", re.IGNORECASE)
-_ASIDE = re.compile(r"\s*,(?:[^,;.\d]{1,60}|\s*\d{1,2}\s*)(?=,)")
+_ASIDE = re.compile(r"\s*,(?:(?:[^,;.\d]|\d{1,3}-year-old|aged\s+\d{1,3}|Rs\.?\s?\d[\d.]*){1,80}"
+                    r"|\s*\d{1,2}\s*)(?=,)")  # names, ages, "carrying head money of Rs3 million"
+# "three soldiers of the 12-member assault team, ..., embraced shahadat": the unit they were in
+_UNIT_PHRASE = re.compile(r"^\s+(?:of|from)\s+(?:the|a|an|their|its|his)\s+[^,.;]{1,40}?(?=\s*,)",
+                          re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|whom|that)\b[^,;.\d]{1,60}(?=,)", re.IGNORECASE)
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _DEFINITE_AND = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|including|"
@@ -170,6 +174,9 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
     killed' (asides between commas, names and ages among them, are skipped)."""
     after = _AGE_PHRASE.sub("", after, count=1)  # "four children aged five to 10 were ..."
     a = lx.AFTER_CUE.match(after)
+    unit = None if a else _UNIT_PHRASE.match(after)
+    if unit:
+        after = after[unit.end():]
     for _ in range(5):  # "two soldiers, Havildar Ali, 32, and Sepoy Khan, 24, embraced ..."
         aside = None if a else (_ASIDE.match(after) or _RELATIVE_ASIDE.match(after))
         if not aside:
@@ -190,11 +197,14 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
 def _after_subset_aside(rest: str) -> tuple[str, str] | None:
     """'Eleven people, of whom six were elders, were killed': the cue after an aside that
     names a part of the victims (the part is a mention of its own)."""
+    unit = _UNIT_PHRASE.match(rest)  # "three soldiers of the assault team, including ..."
+    rest = rest[unit.end():] if unit else rest
     aside = _SUBSET_ASIDE.match(rest)
     if not aside:
         return None
-    a = lx.AFTER_CUE.match(rest[aside.end():])
-    return (_outcome_of(a.group("cue")), "after") if a else None
+    # what follows the part may hold more asides: "..., including a lieutenant, having fought
+    # gallantly, embraced shahadat"
+    return _after_outcome("," + rest[aside.end():], False)
 
 
 def _modifier_outcome(m: Mention) -> tuple[str, str] | None:
@@ -239,6 +249,9 @@ def _possessor(before: str) -> str:
 
 
 def _gap_outcome(after: str) -> tuple[str, str] | None:
+    aged = _AGE_PHRASE.match(after)
+    if aged:  # "a rickshaw driver aged 40, was also hit and lost his life"
+        after = re.sub(r"^\s*,", " ", after[aged.end():])
     g = lx.AFTER_GAP_CUE.match(after)
     return (_outcome_of(g.group("cue")), "gap") if g else None
 
@@ -273,7 +286,10 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
             if m.outcome or m.speaker or m.excluded:
                 continue
             after, before = gaps[i + 1], _past_definite(gaps[i])
-            joined_after = lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
+            # "while" opens another clause: "a constable and a woman, while six of the
+            # injured ..." does not give the woman the injured's outcome
+            joined_after = (lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)) \
+                and not re.match(r"\s*,?\s*while\b", after)
             if i + 1 < len(ms) and joined_after and ms[i + 1].outcome_from in (
                     "after", "gap", "next", "head") and ms[i + 1].outcome:
                 m.outcome, m.outcome_from = ms[i + 1].outcome, "next"
@@ -338,13 +354,16 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
     i = ms.index(m)
     if any(o.inner and o.inner == m.start for o in ms):
         return False  # the whole in "three of the six injured"
-    if m.of_head in ("them", "whom") and i and not ms[i - 1].outcome:
+    if m.of_head in ("them", "whom") and i and not ms[i - 1].outcome and _phrase_category(
+            ms[i - 1].head, ms[i - 1].mods):
         # "abducted six labourers and shot dead two of them": a part of the abducted
         m.hint = _phrase_category(ms[i - 1].head, ms[i - 1].mods)
         return False
-    if m.of_head in ("them", "whom") and not i and _bare_antecedent(gaps[0]):
-        # "opened fire on the passengers, killing seven of them"
-        m.hint = _bare_antecedent(gaps[0])
+    if (m.of_head in ("them", "whom") and (not i or not ms[i - 1].outcome)
+            and _bare_antecedent("".join(gaps[:i + 1]))):
+        # "opened fire on the passengers, killing seven of them"; "offloaded passengers from
+        # three coaches and shot dead nine of them"
+        m.hint = _bare_antecedent("".join(gaps[:i + 1]))
         return False
     if m.of_head in _OF_VICTIMS:
         # "one of the injured later died" is one more death, not a part of the dead

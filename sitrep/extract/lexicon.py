@@ -60,7 +60,7 @@ civilian civilians passenger passengers labourer labourers laborer laborers work
 miner miners child children kid kids boy boys girl girls woman women villager villagers
 resident residents student students pupil pupils teacher teachers worshipper worshippers
 worshiper worshipers pilgrim pilgrims devotee devotees mourner mourners shopper shoppers
-trader traders shopkeeper shopkeepers vendor vendors passerby passersby passers-by
+trader traders shopkeeper shopkeepers vendor vendors passerby passersby passers-by passer-by
 pedestrian pedestrians bystander bystanders commuter commuters traveller travellers
 traveler travelers driver drivers engineer engineers national nationals foreigner
 foreigners tourist tourists doctor doctors nurse nurses journalist journalists reporter
@@ -194,7 +194,7 @@ than this these those its their his her it they them we he she the a an there wh
 
 # --- outcomes ---------------------------------------------------------------------------------
 KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+down|"
-                r"lost\s+(?:(?:their|his|her)\s+)?lives?|embraced\s+(?:shahadat|martyrdom)|"
+                r"lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves?)|embraced\s+(?:shahadat|martyrdom)|"
                 r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?|"
                 r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
                 r"found\s+dead|beheaded|executed|massacred|murdered|lynched|"
@@ -224,7 +224,8 @@ AFTER_CUE = re.compile(
 # Also after a first passive verb: "22 passengers were offloaded from buses and shot dead".
 AFTER_GAP_CUE = re.compile(
     rf"^[^,.;:]{{0,70}}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
-    rf"(?:(?:\w+ly|also|later)\s+|\w+ed\b[^,.;:]{{0,60}}?\band\s+(?:then\s+|later\s+)?)?"
+    rf"(?:(?:\w+ly|also|later)\s+)?(?:(?:\w+ed|hit|shot)\b[^,.;:]{{0,60}}?\band\s+"
+    rf"(?:then\s+|later\s+)?)?"
     rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|{AMONG_AFTER})\b",
     re.IGNORECASE,
 )

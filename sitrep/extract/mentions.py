@@ -113,7 +113,7 @@ def _fold_appositions(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_APPOSITION_END = re.compile(r"\s*(?:,|(?:who|whom|that)\b[^,;.\d]{1,60},)")
+_APPOSITION_END = re.compile(r"\s*(?:aged\s+\d{1,3}\s*)?(?:,|(?:who|whom|that)\b[^,;.\d]{1,60},)")
 
 
 def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
@@ -251,18 +251,19 @@ def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
         if w in lx.PEOPLES:
             mention.home = lx.PEOPLES[w]
     if mention.head in lx.NEEDS_MODIFIER:
-        mention.mods += _of_phrase_words(text, mention.end, limit)
+        of = _OF_PHRASE.match(text, mention.end, limit)
+        if of:
+            # "four guards of a former senator": the phrase says who they are, and the
+            # person it names ("a senator") is not counted on their own
+            mention.mods += of.group(1).lower().split()
+            rest = _noun_tokens(text, of.start(1), limit)  # the whole noun phrase after "of"
+            mention.np_end = max(of.end(), rest[-1][2] if rest else 0)
     _attach_home(text, mention, limit)
 
 
+# "members of a family", "personnel of the Frontier Corps": the words that say who.
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?"
                         r"((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)")
-
-
-def _of_phrase_words(text: str, pos: int, limit: int) -> list[str]:
-    """'members of a family', 'personnel of the Frontier Corps': the words that say who."""
-    m = _OF_PHRASE.match(text, pos, limit)
-    return m.group(1).lower().split() if m else []
 
 
 def _attach_of_group(text: str, mention: Mention, of: re.Match, limit: int) -> int:
