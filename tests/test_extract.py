@@ -445,6 +445,23 @@ GRAMMAR = [
     ("Among the dead are a police constable and a woman, while six of the injured remain in "
      "critical condition.", {f(SF, K, 1, None), f(CIV, K, 1, None)}),
     ("A passer-by, a rickshaw driver aged 40, was also hit and lost his life.", {f(CIV, K, 1)}),
+    ("Fourteen soldiers were killed and 11 wounded in a clash, in one of the deadliest "
+     "encounters since a 2014 peace deal.", {f(SF, K, 14), f(SF, I, 11)}),
+    ("Yemen's decade-long war has killed more than 150,000 people.", set()),
+    ("A civilian, a 60-year-old rubber tapper, was hit by a stray bullet and died.",
+     {f(CIV, K, 1)}),
+    ("Three security personnel (two CRPF jawans and an Assam Rifles rifleman) were injured.",
+     {f(SF, I, 3), f(SF, I, 2), f(SF, I, 1)}),
+    ("The missile killed 11 soldiers (among them a brigade commander) and wounded 23.",
+     {f(SF, K, 11), f(SF, K, 1, None), f(SF, I, 23)}),
+    ("Seven family members were gunned down in what police called a decades-old feud.",
+     {f(CIV, K, 7)}),
+    ("Four people, two of them Levies men, were killed.", {f(ALL, K, 4), f(SF, K, 2, None)}),
+    ("Twelve people were killed. Prosecutors raised the death toll to 14 after two of the "
+     "wounded died.", {f(ALL, K, 14)}),
+    ("Local groups claimed that the 10 men killed were villagers.",
+     {f(CIV, K, 10, claim="yes")}),
+    ("Elders said most of the 17 people killed were civilians.", {f(ALL, K, 17)}),
 ]
 
 

@@ -49,7 +49,7 @@ _CATEGORY_OF = {**{w: "civilians" for w in lx.CIVILIAN_NOUNS},
 _SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|comprised|comprise|"
                             r"among|of\s+whom)\b"
                             r"[^,;]*$", re.IGNORECASE)
-_SUBSET_END = re.compile(r"(?:^|[,—–])\s*(?:including|among\s+them|among\s+whom|of\s+whom)"
+_SUBSET_END = re.compile(r"(?:^|[,—–(])\s*(?:including|among\s+them|among\s+whom|of\s+whom)"
                          r"\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"^\s*,?\s*(?:who|that)\b", re.IGNORECASE)
@@ -72,13 +72,14 @@ _AMONG_TOTAL = re.compile(r"(?:^|\b)\s*(?:were|was|are|is)\s+(?:also\s+|reported
                           r"(?:the\s+)?$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"^[^,.;\d]{0,40}$")  # "two constables guarding the mosque"
 _SUBSET_ASIDE = re.compile(r"\s*[,—–]\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
-                           r"(?:most|all|many|some|several)\s+of\s+(?:them|whom)|mostly)\b"
+                           r"[\w-]+\s+of\s+(?:them|whom)|mostly)\b"
                            r"[^,;—–]{1,100}[,—–]", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,(?:(?:[^,;.\d]|\d{1,3}-year-old|aged\s+\d{1,3}|Rs\.?\s?\d[\d.]*){1,80}"
                     r"|\s*\d{1,2}\s*)(?=,)")  # names, ages, "carrying head money of Rs3 million"
 # "three soldiers of the 12-member assault team, ..., embraced shahadat": the unit they were in
 _UNIT_PHRASE = re.compile(r"^\s+(?:of|from)\s+(?:the|a|an|their|its|his)\s+[^,.;]{1,40}?(?=\s*,)",
                           re.IGNORECASE)
+_PAREN_ASIDE = re.compile(r"\s*\([^()]{1,100}\)")  # "Three personnel (two jawans and ...) were"
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|whom|that)\b[^,;.\d]{1,60}(?=,)", re.IGNORECASE)
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _DEFINITE_AND = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|including|"
@@ -86,6 +87,12 @@ _DEFINITE_AND = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wound
                            r"[^,.;\d]{1,40}?\s+and\s+)$", re.IGNORECASE)
 _CARRYING = re.compile(r"\b(?:carrying|transporting|ferrying|full\s+of|packed\s+with|"
                        r"(?:convoy|column|busload|truckload)\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+_SOME_OF = re.compile(r"\b(?:most|many|some|several|half|majority)\s+of\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+_AND_DIED = re.compile(r"[^.;,]{0,40}?\band\s+(?:later\s+)?(?:died|succumbed|passed\s+away|"
+                       r"lost\s+(?:his|her|their)\s+li(?:fe|ves))\b", re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|highest|first|"
+                         r"heaviest)\b[^.;]*$", re.IGNORECASE)
 _PREDICATE_HOME = re.compile(r"[^,.;]{0,40}?\bfrom\s+(?:the\s+)?" + lx.PROVINCE_RE.pattern)
 _AMONG_GAP = re.compile(rf"^[^,.;:]{{0,70}}?\b(?:were|was)\s+(?:also\s+)?{lx.AMONG_AFTER}\b",
                         re.IGNORECASE)
@@ -98,8 +105,8 @@ def sentence_figures(text: str, start: int, end: int,
                      context: tuple[str, str] = ("", "")) -> list[Mention]:
     """The casualty figures of one sentence ``text[start:end]`` (document offsets);
     ``context`` is (category, outcome) of the last figure before the sentence, if any."""
-    sentence = re.sub(r",\s*(?:who|whom|which)\b[^,]*,", ",", text[start:end])
-    if lx.BACKGROUND_CUE.search(sentence):  # an aside ("who went missing last month") is not
+    sentence = re.sub(r",\s*(?:who|whom|which)\b(?:[^,]|,(?=\d))*,(?!\d)", ",", text[start:end])
+    if _background(sentence):  # an aside ("who went missing last month") is not
         return []
     mentions = find_mentions(text, start, end)
     earlier = lx.EARLIER_EVENT.search(text, start, end)
@@ -120,6 +127,14 @@ def sentence_figures(text: str, start: int, end: int,
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
     return [m for m in _drop_increments(figures) if not _vague_part(m)]
+
+
+def _background(sentence: str) -> bool:
+    """The sentence tells of earlier events ("last year", "since 2023"), unless the cue only
+    compares this event with them ("one of the deadliest encounters since a 2014 deal")."""
+    return any(not (b.group(0).lower().startswith("since")
+                    and _COMPARISON.search(sentence[max(0, b.start() - 60):b.start()]))
+               for b in lx.BACKGROUND_CUE.finditer(sentence))
 
 
 def _gaps(text: str, start: int, end: int, ms: list[Mention]) -> list[str]:
@@ -147,6 +162,8 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
             continue
         found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
                  or _after_subset_aside(rests[i])
+                 or (_after_outcome(rests[i], False) if after.lstrip().startswith("(")
+                     else None)  # "Three personnel (two jawans and a rifleman) were injured"
                  or _modifier_outcome(m) or _before_outcome(m, _past_definite(before))
                  or _gap_outcome(after) or _pronoun_outcome(after)
                  or _context_outcome(m, before, context))
@@ -178,7 +195,8 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
     if unit:
         after = after[unit.end():]
     for _ in range(5):  # "two soldiers, Havildar Ali, 32, and Sepoy Khan, 24, embraced ..."
-        aside = None if a else (_ASIDE.match(after) or _RELATIVE_ASIDE.match(after))
+        aside = None if a else (_ASIDE.match(after) or _RELATIVE_ASIDE.match(after)
+                                or _PAREN_ASIDE.match(after))
         if not aside:
             break
         after = after[aside.end():]
@@ -188,9 +206,11 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
     if has_next and not after[a.end():].strip() and not _has_aux(after[:a.start("cue")]):
         return None  # "a bomber killed six": the verb belongs to the next figure
     outcome = _outcome_of(a.group("cue"))
-    if outcome == "injured" and _RELATIVE_START.match(after) and lx.LATER_DEATH.search(
-            after[a.end():]):
-        outcome = "killed"  # "a constable who was injured ... succumbed to his injuries"
+    if outcome == "injured" and ((_RELATIVE_START.match(after) and lx.LATER_DEATH.search(
+            after[a.end():])) or _AND_DIED.match(after, a.end())):
+        # "a constable who was injured ... succumbed to his injuries"; "was hit by a stray
+        # bullet and died on the way to hospital"
+        outcome = "killed"
     return outcome, "after"
 
 
@@ -336,8 +356,8 @@ def _predicates(text: str, end: int, ms: list[Mention], rests: list[str]) -> Non
         if m.head and m.head not in lx.GENERIC_NOUNS:
             continue
         p = lx.PREDICATE.match(rests[i])
-        if not p:
-            continue
+        if not p or _SOME_OF.search(text, max(0, m.start - 25), m.start):
+            continue  # "most of the 17 people killed were civilians" names not all of them
         head, mods = noun_phrase(text, m.np_end + p.end(), end)
         category = _phrase_category(head, mods)
         if category not in ("", "all", "unknown"):

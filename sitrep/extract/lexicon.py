@@ -69,7 +69,7 @@ hostages relative relatives son sons daughter daughters wife wives infant infant
 vaccinator vaccinators employee employees contractor contractors lawyer lawyers voter voters
 supporter supporters patient patients cleric clerics imam prayer-leader elder elders
 politician politicians leader leaders activist activists guest guests customer customers
-cameraman cameramen photographer photographers spectator spectators
+cameraman cameramen photographer photographers spectator spectators waiter waiters
 spectator spectators player players labour labor
 owner owners shopowner shopowners businessman businessmen clerk clerks tailor tailors
 barber barbers cook cooks mechanic mechanics porter porters watchman watchmen chowkidar
@@ -104,7 +104,7 @@ soldier soldiers troop troops trooper troopers serviceman servicemen jawan jawan
 policeman policemen policewoman policewomen constable constables cop cops personnel levies
 levy levies-men commando commandos paramilitary paramilitaries ranger rangers sentry sentries
 cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors
-lieutenant lieutenants
+lieutenant lieutenants rifleman riflemen
 colonel colonels brigadier subedar subedars havildar havildars naik naiks sergeant sergeants
 sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
 dsp ssp sepoy sipahi sipahis gunner gunners sailor sailors airman airmen marine marines
@@ -143,7 +143,7 @@ PRIVATE_GUARD_MODIFIERS = {"security", "private", "bank", "company", "factory", 
 SECURITY_MODIFIERS = set("""
 security police army military fc frontier corps levies levy paramilitary rangers ctd
 counter-terrorism coast navy naval border intelligence law-enforcement scouts ispr sepoy
-forces force traffic
+forces force traffic brigade battalion regiment
 """.split())
 # "TTP men", "members of the banned BLA", "a militant commander".
 MILITANT_MODIFIERS = set("""
@@ -243,7 +243,7 @@ BEFORE_CUE = re.compile(
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
     rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
     rf"(?:the\s+)?(?:dead|injured|wounded|victims)\s*,?\s*(?:numbering|numbered|totall?ing)|"
-    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred)\s+"
+    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred)\s+(?:also\s+)?"
     rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties|martyred)(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
@@ -286,8 +286,8 @@ PRONOUN_CUE = re.compile(
     rf"\s+(?:all\s+(?:of\s+)?)?them\b|(?P<hurt>injured|wounded)\s+(?:all\s+(?:of\s+)?)?them\b)",
     re.IGNORECASE)
 # "the three killed were civilians", "five of the dead were Sindhi workers".
-PREDICATE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:all\s+|mostly\s+|also\s+)?(?:an?\s+)?",
-                       re.IGNORECASE)
+PREDICATE = re.compile(r"^\s*(?:(?:killed|dead|injured|wounded)\s+)?(?:were|was|are|is)\s+"
+                       r"(?:all\s+|mostly\s+|also\s+)?(?:an?\s+)?", re.IGNORECASE)
 # Words that join two figures so that they share a cue.
 # A short "of"/"from"/"at" phrase may close the first noun phrase: "two employees of a gas
 # company and a Levies sepoy were shot dead".
@@ -304,12 +304,13 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|among|of\s+wh
 
 # --- toll updates, claims, background -------------------------------------------------------
 UPDATE_CUE = re.compile(
-    r"\b(?:toll|tally)\b[^,.;]{0,120}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
+    r"\b(?:toll|tally)\b[^.;]{0,120}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
     r"jumped|reached|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
     r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,120}?"
     r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|went\s+up|gone\s+up)\b"
     r"[^,.;]{0,20}$|"
-    r"\b(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?(?:toll|tally|number\s+of"
+    r"\b(?:bringing|taking|raising|pushing|brought|took|raised|pushed)\s+the\s+(?:death\s+)?"
+    r"(?:toll|tally|number\s+of"
     r"\s+[^,.;]{0,30}?)\b[^,.;]{0,60}?\s+to\s*$|"
     r"\b(?:revised|revising|revises|corrected|correcting|lowered|lowering|reduced|reducing|"
     r"brought\s+down|scaled\s+down)\b[^.;]{0,120}?\bto\s*$",
@@ -345,6 +346,7 @@ _SPEAKS = (r"(?:said|says|saying|stated|asserted|announced|statement|"
 # An armed group speaking: the group, an optional aside between commas, a few words, a verb.
 CLAIM_BY_GROUP = re.compile(
     rf"(?:{GROUP})(?:\s*,[^,.;]{{0,80}},)?(?:\s+[\w'-]+){{0,4}}?\s*,?\s+{_SPEAKS}\b|"
+    rf"(?:{GROUP})\s+claimed\s+(?:responsibility|the\s+\w+)[^.;]{{0,80}}?,?\s+(?:saying|and\s+said)\b|"
     rf"\baccording\s+to\s+(?:a\s+|the\s+)?(?:statement\s+(?:issued\s+)?by\s+)?(?:the\s+)?"
     rf"(?:{GROUP})|\bits\s+(?:fighters|mujahideen|(?:suicide\s+)?bombers?)\b|"
     r"\b(?:militants|insurgents|rebels|separatists|jihadists)\s+(?:later\s+)?(?:said|claimed)\s+"
@@ -372,12 +374,16 @@ EARLIER_EVENT = re.compile(r"(?:\b(?:a|one|two|three|four|five|six|\d+|several|f
                            re.IGNORECASE)
 BACKGROUND_CUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"
-    r"\b(?:a|one|two|three|several)\s+decades?\b|"
+    r"\b(?:a|one|two|three|several)\s+decades?\b(?!-)|"
     r"\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b|"
     r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
     r"\bin\s+(?:19|20)\d\d\b|\bso\s+far\s+this\s+year\b|\bearlier\s+this\s+year\b|"
     r"\bin\s+(?:january|february|march|april|june|july|august|september|october|november|"
     r"december)\b|\bin\s+similar\s+attacks\b|\bsince\s+(?:the\s+)?(?:start|beginning)\b|"
-    r"\b(?:have|has)\s+been\b[^.;]{0,80}?\bthis\s+year\b",
+    r"\b(?:have|has)\s+been\b[^.;]{0,80}?\bthis\s+year\b|\bin\s+may\s+(?:19|20)\d\d\b|"
+    r"\b(?:decade|decades|years|months)-long\b|\b[a-z]+-decade\b|"
+    r"\b(?:war|conflict|insurgency|violence|fighting|feud)\s+(?:has|have)\s+(?:killed|claimed)\b|"
+    r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:violence|war|conflict|insurgency|fighting)\s+"
+    r"(?:broke\s+out|began|erupted|started)\b",
     re.IGNORECASE,
 )

@@ -301,7 +301,9 @@ def _attach_apposed_noun(text: str, mention: Mention, limit: int) -> None:
     if head_i is None:
         return
     head = tokens[head_i][0].lower()
-    if head in _VICTIM_NOUNS and head not in lx.GENERIC_NOUNS:
+    # "two of them children"; "two of them Levies men" (a generic head its modifier names)
+    if head in _VICTIM_NOUNS and (head not in lx.GENERIC_NOUNS or (
+            head in lx.NEEDS_MODIFIER and head_i > 0)):
         mention.head = head
         mention.mods = [t.lower() for t, _, _ in tokens[:head_i]]
         mention.end = mention.np_end = tokens[head_i][2]
