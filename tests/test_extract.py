@@ -462,6 +462,24 @@ GRAMMAR = [
     ("Local groups claimed that the 10 men killed were villagers.",
      {f(CIV, K, 10, claim="yes")}),
     ("Elders said most of the 17 people killed were civilians.", {f(ALL, K, 17)}),
+    # constructions first met in heldout5 (translations, tickers, OCHA updates, wire copy)
+    ("Seventeen khwarij trying to slip across the Pak-Afghan border into the Sambaza area of "
+     "Zhob district were killed by security forces.", {f(MIL, K, 17)}),
+    ("Two soldiers — Naik Abdul Wahid, 29, of Kohat and Sepoy Fazal Rabi, 22, of Swat — "
+     "embraced shahadat.", {f(SF, K, 2)}),
+    ("He noted that 46 soldiers had been martyred in the district since January.", set()),
+    ("The dead in Chamkani included a deputy administrator and three students.",
+     {f(CIV, K, 1, None), f(CIV, K, 3, None)}),
+    ("Eight persons lost their lives. Three women are also among those who lost their lives.",
+     {f(ALL, K, 8), f(CIV, K, 3, None)}),
+    ('"We have buried 26 people," said the official.', {f(ALL, K, 26)}),
+    ("Nine khwarij, including a ring leader, Qari Ismail, were neutralised.",
+     {f(MIL, K, 9), f(MIL, K, 1, None)}),
+    ("Gangs overran the town, killing at least 15 people, two police officers among them.",
+     {f(ALL, K, 15, None), f(SF, K, 2, None)}),
+    ("Police said officers killed eight gang members.", {f(MIL, K, 8)}),
+    ('The group said its fighters had killed "at least 20 regime forces".',
+     {f(SF, K, 20, None, claim="yes")}),
 ]
 
 
@@ -576,17 +594,17 @@ def test_dev_split_scores():
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
 
 
-HELDOUT = FIXTURES / "heldout5"
+HELDOUT = FIXTURES / "heldout6"
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "issue 8's target is not met: scored once, heldout5 gave precision 0.898 and recall 0.782 "
+    "issue 8's target is not met: scored once, heldout6 gave precision 0.891 and recall 0.739 "
     "(see tests/fixtures/extract/README.md for every blind round); strict, so a rules change "
     "that reaches 0.9 on it shows up as XPASS and this mark must then go"))
 def test_heldout_split_precision_and_recall_at_least_0_9():
-    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout5/).
+    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout6/).
 
-    Do not tune on heldout5/: `make eval-extract` prints its scores only. The message names
+    Do not tune on heldout6/: `make eval-extract` prints its scores only. The message names
     only the scores, so that a failure does not show the misses to whoever edits the rules.
     """
     result = evaluate_folder(HELDOUT)

@@ -74,8 +74,9 @@ _PART_BEFORE = re.compile(r"^[^,.;\d]{0,40}$")  # "two constables guarding the m
 _SUBSET_ASIDE = re.compile(r"\s*[,—–]\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
                            r"[\w-]+\s+of\s+(?:them|whom)|mostly)\b"
                            r"[^,;—–]{1,100}[,—–]", re.IGNORECASE)
-_ASIDE = re.compile(r"\s*,(?:(?:[^,;.\d]|\d{1,3}-year-old|aged\s+\d{1,3}|Rs\.?\s?\d[\d.]*){1,80}"
-                    r"|\s*\d{1,2}\s*)(?=,)")  # names, ages, "carrying head money of Rs3 million"
+_ASIDE = re.compile(r"\s*,(?:(?:[^,;.\d(]|\d{1,3}-year-old|aged\s+\d{1,3}|Rs\.?\s?\d[\d.]*|"
+                    r"\([^()]{0,80}\)){1,80}|\s*\d{1,2}\s*)(?=,)|"  # names, ages, money
+                    r"\s*[—–][^—–.;]{1,120}?[—–]")  # "Two soldiers — Naik A, 29, and ... — embraced"
 # "three soldiers of the 12-member assault team, ..., embraced shahadat": the unit they were in
 _UNIT_PHRASE = re.compile(r"^\s+(?:of|from)\s+(?:the|a|an|their|its|his)\s+[^,.;]{1,40}?(?=\s*,)",
                           re.IGNORECASE)
@@ -91,6 +92,7 @@ _SOME_OF = re.compile(r"\b(?:most|many|some|several|half|majority)\s+of\s+(?:the
                       re.IGNORECASE)
 _AND_DIED = re.compile(r"[^.;,]{0,40}?\band\s+(?:later\s+)?(?:died|succumbed|passed\s+away|"
                        r"lost\s+(?:his|her|their)\s+li(?:fe|ves))\b", re.IGNORECASE)
+_ROLE_HEADS = {"leader", "leaders", "commander", "commanders", "chief", "chiefs", "head"}
 _COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|highest|first|"
                          r"heaviest)\b[^.;]*$", re.IGNORECASE)
 _PREDICATE_HOME = re.compile(r"[^,.;]{0,40}?\bfrom\s+(?:the\s+)?" + lx.PROVINCE_RE.pattern)
@@ -391,6 +393,8 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
     before = gaps[i]
     if _AMONG_AFTER.match(_AGE_PHRASE.sub("", gaps[i + 1], count=1)):
         return True  # "two journalists were among the dead"
+    if re.match(r"\s*among\s+them\b", gaps[i + 1], re.IGNORECASE):
+        return True  # "killing at least 15 people, two police officers among them"
     if m.outcome_from == "gap" and _AMONG_GAP.match(gaps[i + 1]):
         return True  # "two soldiers deployed to separate the sides were among the injured"
     aside = _SUBSET_ASIDE.match(rests[i])
@@ -428,14 +432,17 @@ def _categories(ms: list[Mention], context: str) -> None:
     """Each mention's category; ``context`` is the category of the last figure of the
     sentences before, for a number that elides its noun ("A seventh later died")."""
     previous = context
+    superset = ""  # the category of the last whole figure of the sentence
     for m in ms:
         m.category = _noun_category(m, previous)
+        if m.subset and m.head in _ROLE_HEADS and superset in ("militants", "security_forces"):
+            m.category = superset  # "nine khwarij, including a ring leader"
         if m.subset and m.category == "all":
             m.category = "unknown"
         elif m.subset and m.category != "unknown":
             m.high = None  # at least N of this category; others may be too
         if not m.subset and m.outcome:
-            previous = m.category
+            previous = superset = m.category
 
 
 def _noun_category(m: Mention, previous: str) -> str:

@@ -70,6 +70,7 @@ vaccinator vaccinators employee employees contractor contractors lawyer lawyers 
 supporter supporters patient patients cleric clerics imam prayer-leader elder elders
 politician politicians leader leaders activist activists guest guests customer customers
 cameraman cameramen photographer photographers spectator spectators waiter waiters
+administrator administrators
 spectator spectators player players labour labor
 owner owners shopowner shopowners businessman businessmen clerk clerks tailor tailors
 barber barbers cook cooks mechanic mechanics porter porters watchman watchmen chowkidar
@@ -104,7 +105,7 @@ soldier soldiers troop troops trooper troopers serviceman servicemen jawan jawan
 policeman policemen policewoman policewomen constable constables cop cops personnel levies
 levy levies-men commando commandos paramilitary paramilitaries ranger rangers sentry sentries
 cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors
-lieutenant lieutenants rifleman riflemen
+lieutenant lieutenants rifleman riflemen forces
 colonel colonels brigadier subedar subedars havildar havildars naik naiks sergeant sergeants
 sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
 dsp ssp sepoy sipahi sipahis gunner gunners sailor sailors airman airmen marine marines
@@ -148,7 +149,7 @@ forces force traffic brigade battalion regiment
 # "TTP men", "members of the banned BLA", "a militant commander".
 MILITANT_MODIFIERS = set("""
 militant militants ttp bla blf bras banned outlawed proscribed terrorist terrorists
-insurgent insurgents jihadist al-shabab al-shabaab daesh isis iskp
+insurgent insurgents jihadist al-shabab al-shabaab daesh isis iskp gang gangs
 """.split())
 CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "relief",
                       "aid", "health", "bank", "company", "family"}
@@ -211,8 +212,9 @@ _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reported
         r"either|critically|seriously|severely|grievously|badly|slightly|"
         r"instantly|brutally|found|later|now|already|so\s+far)\s+)*")
 # "two journalists were among the dead": an outcome, and a part of the victims.
-AMONG_AFTER = (r"among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
-               r"wounded|casualties|martyred|hurt)")
+AMONG_AFTER = (r"(?:among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
+               r"wounded|casualties|martyred|hurt)|among\s+those\s+who\s+(?:were\s+)?(?:killed|"
+               r"died|lost\s+their\s+lives|injured|wounded|hurt))")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
 AFTER_CUE = re.compile(
     rf"^\s*[,—–]?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|"
@@ -223,7 +225,7 @@ AFTER_CUE = re.compile(
 # "a policeman escorting a polio team was shot dead".
 # Also after a first passive verb: "22 passengers were offloaded from buses and shot dead".
 AFTER_GAP_CUE = re.compile(
-    rf"^[^,.;:]{{0,70}}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
+    rf"^[^,.;:]{{0,110}}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
     rf"(?:(?:\w+ly|also|later)\s+)?(?:(?:\w+ed|hit|shot)\b[^,.;:]{{0,60}}?\band\s+"
     rf"(?:then\s+|later\s+)?)?"
     rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|{AMONG_AFTER})\b",
@@ -237,13 +239,14 @@ _LIST_HEAD = r"(?:\s+[^,.;\d]{1,40}?(?:,|\s+and))?"
 # An active cue right before a figure: "killing 12", "the deaths of over 40".
 BEFORE_CUE = re.compile(
     rf"\b(?P<cue>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
-    rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|neutrali[sz](?:ed|ing)|"
+    rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|neutrali[sz](?:ed|ing)|buried|"
     rf"lynch(?:ed|ing)|behead(?:ed|ing)|slaughter(?:ed|ing)|"
     rf"eliminat(?:ed|ing)|"
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
     rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
     rf"(?:the\s+)?(?:dead|injured|wounded|victims)\s*,?\s*(?:numbering|numbered|totall?ing)|"
-    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred)\s+(?:also\s+)?"
+    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred)\s+"
+    rf"(?:(?:in|at|from|of)\s+[^,.;\d]{{1,40}}?\s+)?(?:also\s+)?"
     rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties|martyred)(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
@@ -260,7 +263,7 @@ BEFORE_CUE = re.compile(
 DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
                        r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
                        r"lynched|gunned|gunning|fatally|mortally|shahadat|neutrali|"
-                       r"eliminat|hell|death|alive|slaughter|lynch|behead",
+                       r"eliminat|hell|death|alive|slaughter|lynch|behead|buried",
                        re.IGNORECASE)
 # A death after the injury that a relative clause reports: "a constable who was injured in the
 # attack succumbed to his injuries", "a seventh, who was wounded, ... where he later died".
@@ -338,7 +341,8 @@ GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\
          r"Jundallah|al-Qaeda|\bAQIS\b|Hizbul\s+Mujahideen|Jaish\s+al-Adl|\bJNIM\b|"
          r"Baloch\s+Republican\s+(?:Army|Guards)|\bBRA\b|\bBRG\b|Baloch\s+Nationalist\s+Army|"
          r"Ittehad-ul-Mujahideen|Tehreek-e-Jihad|Ansar\s+al-\w+|"
-         r"(?:the|a|an)\s+(?:\w+\s+){0,2}(?:group|outfit|organisation|organization|alliance)|"
+         r"(?:the|a|an)\s+(?:\w+\s+){0,2}(?:group|outfit|organisation|organization|alliance|"
+         r"coalition|militia|faction)|"
          r"its\s+(?:fighters|men|militants|attackers|mujahideen|(?:suicide\s+)?bombers?)|"
          r"(?:group|outfit)'s\s+spokesman")
 _SPEAKS = (r"(?:said|says|saying|stated|asserted|announced|statement|"
@@ -383,6 +387,8 @@ BACKGROUND_CUE = re.compile(
     r"\b(?:have|has)\s+been\b[^.;]{0,80}?\bthis\s+year\b|\bin\s+may\s+(?:19|20)\d\d\b|"
     r"\b(?:decade|decades|years|months)-long\b|\b[a-z]+-decade\b|"
     r"\b(?:war|conflict|insurgency|violence|fighting|feud)\s+(?:has|have)\s+(?:killed|claimed)\b|"
+    r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b|"
     r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:violence|war|conflict|insurgency|fighting)\s+"
     r"(?:broke\s+out|began|erupted|started)\b",
     re.IGNORECASE,
