@@ -36,26 +36,28 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
-def key(path: Path, fmt: str, filters: Filters) -> str | None:
+def _file_key(path: Path, *scope: str) -> str | None:
+    """A digest of the file (path, size, modification time), ``scope`` and the reading code;
+    None for a file too small to cache."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size < MIN_BYTES:
         return None
     st = path.stat()
-    parts = [str(path.resolve()), st.st_size, st.st_mtime_ns, fmt, filters.country,
-             filters.province, str(filters.start), str(filters.end), _code_hash()]
+    parts = [str(path.resolve()), st.st_size, st.st_mtime_ns, *scope, _code_hash()]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
+
+
+def key(path: Path, fmt: str, filters: Filters) -> str | None:
+    return _file_key(path, fmt, filters.country, filters.province, str(filters.start),
+                     str(filters.end))
 
 
 def copy_dir(path: Path, dataset: str) -> Path | None:
     """Where a column-pruned Parquet copy of a large export lives (``readers/export.py``): keyed
     by the file, the dataset and the reading code, not the filters, so that briefings with other
     filters can read the copy instead of the CSV. None for a small file."""
-    path = Path(path)
-    if not path.is_file() or path.stat().st_size < MIN_BYTES:
-        return None
-    st = path.stat()
-    parts = [str(path.resolve()), st.st_size, st.st_mtime_ns, dataset, _code_hash()]
-    return CACHE / ("rows-" + hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24])
+    k = _file_key(path, dataset)
+    return None if k is None else CACHE / ("rows-" + k)
 
 
 def load(k: str | None) -> ReadResult | None:

@@ -96,8 +96,6 @@ _ROLE_HEADS = {"leader", "leaders", "commander", "commanders", "chief", "chiefs"
 _COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|highest|first|"
                          r"heaviest)\b[^.;]*$", re.IGNORECASE)
 _PREDICATE_HOME = re.compile(r"[^,.;]{0,40}?\bfrom\s+(?:the\s+)?" + lx.PROVINCE_RE.pattern)
-_AMONG_GAP = re.compile(rf"^[^,.;:]{{0,70}}?\b(?:were|was)\s+(?:also\s+)?{lx.AMONG_AFTER}\b",
-                        re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
                "whom", "deceased", "fatalities"}
@@ -270,12 +268,18 @@ def _possessor(before: str) -> str:
     return _CATEGORY_OF.get(word, "")
 
 
-def _gap_outcome(after: str) -> tuple[str, str] | None:
+def _gap_cue(after: str) -> str:
+    """The cue after a short phrase ("a policeman escorting a team was shot dead"), or ""."""
     aged = _AGE_PHRASE.match(after)
     if aged:  # "a rickshaw driver aged 40, was also hit and lost his life"
         after = re.sub(r"^\s*,", " ", after[aged.end():])
     g = lx.AFTER_GAP_CUE.match(after)
-    return (_outcome_of(g.group("cue")), "gap") if g else None
+    return g.group("cue") if g else ""
+
+
+def _gap_outcome(after: str) -> tuple[str, str] | None:
+    cue = _gap_cue(after)
+    return (_outcome_of(cue), "gap") if cue else None
 
 
 def _pronoun_outcome(after: str) -> tuple[str, str] | None:
@@ -382,10 +386,10 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
         m.hint = _phrase_category(ms[i - 1].head, ms[i - 1].mods)
         return False
     if (m.of_head in ("them", "whom") and (not i or not ms[i - 1].outcome)
-            and _bare_antecedent("".join(gaps[:i + 1]))):
+            and (antecedent := _bare_antecedent("".join(gaps[:i + 1])))):
         # "opened fire on the passengers, killing seven of them"; "offloaded passengers from
         # three coaches and shot dead nine of them"
-        m.hint = _bare_antecedent("".join(gaps[:i + 1]))
+        m.hint = antecedent
         return False
     if m.of_head in _OF_VICTIMS:
         # "one of the injured later died" is one more death, not a part of the dead
@@ -395,7 +399,7 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
         return True  # "two journalists were among the dead"
     if re.match(r"\s*among\s+them\b", gaps[i + 1], re.IGNORECASE):
         return True  # "killing at least 15 people, two police officers among them"
-    if m.outcome_from == "gap" and _AMONG_GAP.match(gaps[i + 1]):
+    if m.outcome_from == "gap" and _gap_cue(gaps[i + 1]).lower().startswith("among"):
         return True  # "two soldiers deployed to separate the sides were among the injured"
     aside = _SUBSET_ASIDE.match(rests[i])
     if aside and _AMONG_AFTER.match(rests[i][aside.end():]):
