@@ -10,6 +10,8 @@ section). This module does the rest, the same way for all three:
   dictionary-encoded, so each distinct name is resolved once per block and rows outside COUNTRY
   (and PROVINCE, when COUNTRY is given) are dropped before they reach pandas. The rest is
   processed in pandas in chunks of at most ``CHUNK_ROWS`` rows, so the file is never held whole.
+  A large file is cut at record starts into one piece per core, read at once
+  (:mod:`sitrep.readers.pieces`); if a piece fails, the file is read again whole.
 * Text is read as UTF-8; a file that is not valid UTF-8 (GTD ships as ISO-8859-1) is read as
   ISO-8859-1 (Latin-1) instead, and the methodology says which.
 * An XLSX file (small by nature) is read with openpyxl and then goes through the same steps.
@@ -21,11 +23,12 @@ section). This module does the rest, the same way for all three:
   rejected) with its line, which is the data record's index + 2 (the header is line 1), as a
   spreadsheet numbers it, even when quoted cells hold line breaks.
 
-Why pyarrow and not DuckDB: on a generated 1.15 GB, 2.5M-row ACLED-shaped file (2 cores), a
-DuckDB query selecting the 12 needed columns of one province's rows took 0.9 s; this reader,
-doing everything above (line numbers, per-reason counts, places, dates, figures), took 1.3 s at
-under 300 MB peak. DuckDB needs 1.45 s just to add line numbers (``row_number() OVER ()``) and
-another scan for the per-reason counts, and would be one more dependency.
+Why pyarrow and not DuckDB: on a generated 1.2 GB, 2.5M-row ACLED-shaped file (2 cores), a
+DuckDB query selecting the 12 needed columns of one province's rows took about 1.0 s; this
+reader, doing everything above (line numbers, per-reason counts, places, dates, figures), takes
+about 1.6 s in two pieces (2.2 s on one core) at under 400 MB peak. DuckDB needs 1.45 s just to
+add line numbers (``row_number() OVER ()``) and another scan for the per-reason counts, and
+would be one more dependency.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ import pyarrow.parquet as pq
 from sitrep import places
 from sitrep.filters import Filters, unmatched_province
 from sitrep.problems import InputError, Problem
+from sitrep.readers import pieces
 from sitrep.readers.files import cell_text
 from sitrep.readers.base import ReadResult
 from sitrep.schema import (AUDIT_COLUMNS, CATEGORIES, FIGURE_COLUMNS, REPORT_COLUMNS,
@@ -265,6 +269,29 @@ class _Source:
     encoding: str
     batches: Callable[[], Iterator[tuple[pa.RecordBatch, np.ndarray]]]
     note: str = ""       # said in the methodology: where the rows were read from
+    # the blocks already masked, when the source can do better than masking ``batches``
+    masked: Callable[[Mask], Iterator[Block] | None] | None = None
+
+    def blocks(self, mask: Mask) -> Iterator[Block]:
+        """Each block's rows inside the filters (None when none are) with their lines, the
+        counts of the rows filtered by reason, and the block's number of rows."""
+        fast = self.masked(mask) if self.masked is not None else None
+        if fast is not None:
+            return fast
+        return (_apply(mask, batch, lines) for batch, lines in self.batches())
+
+
+Mask = Callable[[pa.RecordBatch], tuple[np.ndarray, Counter]]
+Block = tuple[pa.RecordBatch | None, np.ndarray, Counter, int]
+
+
+def _apply(mask: Mask, batch: pa.RecordBatch, lines: np.ndarray) -> Block:
+    keep, counts = mask(batch)
+    if keep.all():
+        return batch, lines, counts, batch.num_rows
+    if keep.any():
+        return batch.filter(pa.array(keep)), lines[keep], counts, batch.num_rows
+    return None, lines[:0], counts, batch.num_rows
 
 
 def _header_and_encoding(path: Path) -> tuple[list[str], str]:
@@ -283,9 +310,9 @@ def _header_and_encoding(path: Path) -> tuple[list[str], str]:
 
 
 def _csv_source(path: Path, ds: Dataset, encoding: str | None = None,
-                copy: Path | None = None) -> _Source:
+                copy: Path | None = None, whole: bool = False) -> _Source:
     """The CSV file's blocks; with ``copy``, each block is also written to a Parquet copy of
-    the file there (see :class:`_CopyWriter`)."""
+    the file there (see :class:`_CopyWriter`); ``whole``: never read in pieces."""
     header, sniffed = _header_and_encoding(path)
     encoding = encoding or sniffed
     columns = _check_columns(path.name, header, ds)
@@ -293,15 +320,16 @@ def _csv_source(path: Path, ds: Dataset, encoding: str | None = None,
     types = {c: pa.string() for c in columns}
     types[ds.country_column] = types[ds.province_column] = names
 
+    read_options = pacsv.ReadOptions(block_size=BLOCK_SIZE,
+                                     encoding="utf8" if encoding == UTF8 else "latin-1")
+    parse_options = pacsv.ParseOptions(newlines_in_values=True)
+    convert_options = pacsv.ConvertOptions(include_columns=columns, column_types=types,
+                                           strings_can_be_null=False,
+                                           quoted_strings_can_be_null=False)
+
     def batches() -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
-        reader = pacsv.open_csv(
-            path,
-            read_options=pacsv.ReadOptions(block_size=BLOCK_SIZE,
-                                           encoding="utf8" if encoding == UTF8 else "latin-1"),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(include_columns=columns, column_types=types,
-                                                 strings_can_be_null=False,
-                                                 quoted_strings_can_be_null=False))
+        reader = pacsv.open_csv(path, read_options=read_options, parse_options=parse_options,
+                                convert_options=convert_options)
         seen = 0
         writer = _CopyWriter(copy, encoding) if copy is not None else None
         try:
@@ -328,7 +356,30 @@ def _csv_source(path: Path, ds: Dataset, encoding: str | None = None,
             if writer is not None:
                 writer.abort()  # after finish(), nothing to undo
 
-    return _Source(path.name, columns, encoding, batches)
+    def masked(mask: Mask) -> Iterator[Block] | None:
+        """A large file is cut into pieces read at once on all cores, each piece masked in its
+        own thread (see sitrep.readers.pieces); lines are numbered once the pieces before are
+        counted. Not while a copy is written: the copy wants every row, in order."""
+        if copy is not None or whole:
+            return None
+
+        def each(batch: pa.RecordBatch, first: int) -> Block:
+            return _apply(mask, batch, np.arange(first + 2, first + 2 + batch.num_rows))
+
+        split = pieces.read_pieces(path, read_options, parse_options, convert_options, each)
+        if split is None:
+            return None
+
+        def numbered() -> Iterator[Block]:
+            piece = before = total = 0  # before: the rows of the pieces before this one
+            for k, (batch, lines, counts, rows) in split:
+                if k != piece:
+                    piece, before = k, total
+                total += rows
+                yield batch, lines + before, counts, rows
+        return numbered()
+
+    return _Source(path.name, columns, encoding, batches, masked=masked)
 
 
 class _CopyWriter:
@@ -738,13 +789,23 @@ def read_export(path: Path, filters: Filters, ds: Dataset) -> ReadResult:
         return _read(_copy_source(path, folder, ds), filters, ds)
     copy = folder if folder is not None and (folder / SEEN).is_file() else None
     try:
-        result = _read(_csv_source(path, ds, copy=copy), filters, ds)
+        result = _read_csv(path, ds, filters, copy)
     except _Encoding:
-        result = _read(_csv_source(path, ds, LATIN1, copy=copy), filters, ds)
+        result = _read_csv(path, ds, filters, copy, LATIN1)
     if folder is not None and copy is None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / SEEN).write_text(f"{path} was read once\n", encoding="utf-8")
     return result
+
+
+def _read_csv(path: Path, ds: Dataset, filters: Filters, copy: Path | None,
+              encoding: str | None = None) -> ReadResult:
+    try:
+        return _read(_csv_source(path, ds, encoding, copy), filters, ds)
+    except pieces.Unsplit:
+        # A piece failed: a genuine fault, or a cut inside a quoted cell. Read whole, which
+        # reports a genuine fault at its line.
+        return _read(_csv_source(path, ds, encoding, copy, whole=True), filters, ds)
 
 
 def _read(source: _Source, filters: Filters, ds: Dataset) -> ReadResult:
@@ -760,17 +821,13 @@ def _read(source: _Source, filters: Filters, ds: Dataset) -> ReadResult:
             parts.append(_chunk(_to_frame(pending), ds, filters, source.name, pl))
             pending, pending_rows = [], 0
 
-    for batch, lines in source.batches():
-        total += batch.num_rows
-        keep, counts = pl.block_mask(batch)
+    for batch, lines, counts, rows in source.blocks(pl.block_mask):
+        total += rows
         filtered.update(counts)
-        if keep.all():
-            pending.append((batch, lines))
-        elif keep.any():
-            pending.append((batch.filter(pa.array(keep)), lines[keep]))
-        else:
+        if batch is None:
             continue
-        pending_rows += pending[-1][0].num_rows
+        pending.append((batch, lines))
+        pending_rows += batch.num_rows
         if pending_rows >= CHUNK_ROWS:
             flush()
     flush()
