@@ -480,6 +480,38 @@ GRAMMAR = [
     ("Police said officers killed eight gang members.", {f(MIL, K, 8)}),
     ('The group said its fighters had killed "at least 20 regime forces".',
      {f(SF, K, 20, None, claim="yes")}),
+    # constructions first met in heldout6 (hospital and police releases, live blogs, wires)
+    ("Two marchers were shot dead during a weeks-long sit-in outside the mill.", {f(CIV, K, 2)}),
+    ("The insurgency has so far claimed 300 lives.", set()),
+    ("Fourteen people were hurt, among them a Levies havaldar and two pupils, officials said.",
+     {f(ALL, I, 14), f(SF, I, 1, None), f(CIV, I, 2, None)}),
+    ("Ten people were injured. Among the injured brought to the clinic were a traffic warden "
+     "and three porters.", {f(ALL, I, 10), f(SF, I, 1, None), f(CIV, I, 3, None)}),
+    ("Medics treated 5 people with minor wounds at the scene.", {f(ALL, I, 5)}),
+    ("Eight labourers were hurt when the roof fell, three boys among them.",
+     {f(CIV, I, 8), f(CIV, I, 3, None)}),
+    ("Eight labourers were hurt, including three boys. One of the boys has since died.",
+     {f(CIV, I, 8), f(CIV, I, 3, None), f(CIV, K, 1)}),
+    ("Two gunmen were killed and a third was arrested in a wounded state.",
+     {f(MIL, K, 2), f(MIL, I, 1)}),
+    ("Police found the bodies of just three gunmen.", {f(MIL, K, 3)}),
+    ("A naik, Sher Khan of Mardan, and two sepoys were martyred.",
+     {f(SF, K, 1), f(SF, K, 2)}),
+    ("A teacher who had stepped out of the gate and four pupils were among the dead.",
+     {f(CIV, K, 1, None), f(CIV, K, 4, None)}),
+    ("Commandos moved in to neutralise 12 terrorists.", {f(MIL, K, 12)}),
+    ("Eleven died. Among the fatalities were three minors. Nine people had been rushed to "
+     "hospital with burn wounds.", {f(ALL, K, 11), f(CIV, K, 3, None), f(ALL, I, 9)}),
+    ("Twenty people were injured, eight of them policemen.",
+     {f(ALL, I, 20), f(SF, I, 8, None)}),
+    ("Twenty people were injured, eight of them critically.", {f(ALL, I, 20)}),
+    ("Eleven people died. Of the dead, three have been identified as constables.",
+     {f(ALL, K, 11), f(SF, K, 3, None)}),
+    ("Gunmen killed four soldiers in the hills. Later that night 6 dead and 9 wounded were "
+     "reported from the market.", {f(SF, K, 4), f(ALL, K, 6), f(ALL, I, 9)}),
+    ("A commander of the Grand Grif gang alliance said his men had lost only two fighters.",
+     {f(MIL, K, 2, claim="yes")}),
+    ("The clinic received 14 wounded patients.", {f(ALL, I, 14)}),
 ]
 
 
@@ -594,17 +626,17 @@ def test_dev_split_scores():
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
 
 
-HELDOUT = FIXTURES / "heldout6"
+HELDOUT = FIXTURES / "heldout7"
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "issue 8's target is not met: scored once, heldout6 gave precision 0.891 and recall 0.739 "
+    "issue 8's target is not met: scored once, heldout7 gave precision 0.908 and recall 0.718 "
     "(see tests/fixtures/extract/README.md for every blind round); strict, so a rules change "
     "that reaches 0.9 on it shows up as XPASS and this mark must then go"))
 def test_heldout_split_precision_and_recall_at_least_0_9():
-    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout6/).
+    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout7/).
 
-    Do not tune on heldout6/: `make eval-extract` prints its scores only. The message names
+    Do not tune on heldout7/: `make eval-extract` prints its scores only. The message names
     only the scores, so that a failure does not show the misses to whoever edits the rules.
     """
     result = evaluate_folder(HELDOUT)

@@ -96,6 +96,20 @@ _ROLE_HEADS = {"leader", "leaders", "commander", "commanders", "chief", "chiefs"
 _COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|highest|first|"
                          r"heaviest)\b[^.;]*$", re.IGNORECASE)
 _PREDICATE_HOME = re.compile(r"[^,.;]{0,40}?\bfrom\s+(?:the\s+)?" + lx.PROVINCE_RE.pattern)
+# A named or described first item of a list: "an ASI, Ghulam Akbar, and two constables were
+# martyred"; "a Levies constable who had tried to stop the bomber and five children were ..."
+_ASIDE_AND = re.compile(r"^\s*(?:,[^.;:]{1,160}?,|(?:,\s*)?(?:who|whose)\b[^.;:]{1,120}?)"
+                        r"\s*(?:and|as\s+well\s+as)\s*$", re.IGNORECASE)
+_FRONTED_OF = re.compile(r"\bof\s+(?:the|those)\s+(dead|killed|injured|wounded|deceased)\s*,\s*$",
+                         re.IGNORECASE)
+# "12 civilians injured when a wall collapsed, four children among them"
+_AMONG_THEM_AFTER = re.compile(r"\s*among\s+them\b", re.IGNORECASE)
+# "9 persons with minor injuries were given first aid"
+# ... or "seven people had been taken to hospital with gunshot wounds"
+_WITH_INJURIES = re.compile(r"^\s*(?:(?:had\s+been|have\s+been|has\s+been|were|was)\s+"
+                            r"(?:taken|rushed|shifted|admitted|brought|moved|evacuated)\b"
+                            r"[^,.;]{0,60}?\s+)?with\s+(?:[a-z-]+\s+){0,2}(?:injuries|wounds)\b",
+                            re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
                "whom", "deceased", "fatalities"}
@@ -109,6 +123,10 @@ def sentence_figures(text: str, start: int, end: int,
     if _background(sentence):  # an aside ("who went missing last month") is not
         return []
     mentions = find_mentions(text, start, end)
+    for m in mentions:
+        if not m.head and not m.of_head and (
+                f := _FRONTED_OF.search(text, max(start, m.start - 40), m.start)):
+            m.of_head = f.group(1).lower()  # "Of the dead, four were soldiers"
     earlier = lx.EARLIER_EVENT.search(text, start, end)
     if earlier:  # "..., which came a day after four people were shot dead"
         mentions = [m for m in mentions if m.start < earlier.start()]
@@ -161,6 +179,7 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
             m.excluded = True  # "killing and wounding more than 60"; "died of hunger"
             continue
         found = (_own_outcome(m) or _after_outcome(after, i + 1 < len(ms))
+                 or (("injured", "after") if _WITH_INJURIES.match(after) else None)
                  or _after_subset_aside(rests[i])
                  or (_after_outcome(rests[i], False) if after.lstrip().startswith("(")
                      else None)  # "Three personnel (two jawans and a rifleman) were injured"
@@ -314,7 +333,8 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
             after, before = gaps[i + 1], _past_definite(gaps[i])
             # "while" opens another clause: "a constable and a woman, while six of the
             # injured ..." does not give the woman the injured's outcome
-            joined_after = (lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)) \
+            joined_after = (lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
+                            or (m.singular and _ASIDE_AND.match(after))) \
                 and not re.match(r"\s*,?\s*while\b", after)
             if i + 1 < len(ms) and joined_after and ms[i + 1].outcome_from in (
                     "after", "gap", "next", "head") and ms[i + 1].outcome:
@@ -324,7 +344,8 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
                     (lx.CONNECTOR.match(before)
                      and ms[i - 1].outcome_from in ("before", "previous"))
                     or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)
-                    or _elided_verb(before, after)):
+                    or _elided_verb(before, after) or _AMONG_THEM_AFTER.match(after)
+                    or (m.of_head == "them" and gaps[i].rstrip().endswith(","))):
                 m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
                 changed = True
 
@@ -397,7 +418,12 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
     before = gaps[i]
     if _AMONG_AFTER.match(_AGE_PHRASE.sub("", gaps[i + 1], count=1)):
         return True  # "two journalists were among the dead"
-    if re.match(r"\s*among\s+them\b", gaps[i + 1], re.IGNORECASE):
+    if m.outcome_from == "next" and i + 2 < len(gaps) and (
+            _AMONG_AFTER.match(_AGE_PHRASE.sub("", gaps[i + 2], count=1))
+            or (ms[i + 1].outcome_from == "gap"
+                and _gap_cue(gaps[i + 2]).lower().startswith("among"))):
+        return True  # "a constable and five children were among the dead"
+    if _AMONG_THEM_AFTER.match(gaps[i + 1]):
         return True  # "killing at least 15 people, two police officers among them"
     if m.outcome_from == "gap" and _gap_cue(gaps[i + 1]).lower().startswith("among"):
         return True  # "two soldiers deployed to separate the sides were among the injured"
@@ -438,7 +464,10 @@ def _categories(ms: list[Mention], context: str) -> None:
     previous = context
     superset = ""  # the category of the last whole figure of the sentence
     for m in ms:
-        m.category = _noun_category(m, previous)
+        # "7 dead" opening a sentence is a count of its own, not more of the last sentence's
+        # victims; a number with no noun at all ("A seventh later died") is
+        adjective_only = m.head in _ADJECTIVE_HEADS and previous == context and not superset
+        m.category = _noun_category(m, "" if adjective_only else previous)
         if m.subset and m.head in _ROLE_HEADS and superset in ("militants", "security_forces"):
             m.category = superset  # "nine khwarij, including a ring leader"
         if m.subset and m.category == "all":

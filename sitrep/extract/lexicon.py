@@ -67,7 +67,7 @@ foreigners tourist tourists doctor doctors nurse nurses journalist journalists r
 reporters farmer farmers fisherman fishermen herder herders shepherd shepherds hostage
 hostages relative relatives son sons daughter daughters wife wives infant infants baby babies
 vaccinator vaccinators employee employees contractor contractors lawyer lawyers voter voters
-supporter supporters patient patients cleric clerics imam prayer-leader elder elders
+supporter supporters cleric clerics monk monks nun nuns imam prayer-leader elder elders
 politician politicians leader leaders activist activists guest guests customer customers
 cameraman cameramen photographer photographers spectator spectators waiter waiters
 administrator administrators
@@ -106,7 +106,8 @@ policeman policemen policewoman policewomen constable constables cop cops person
 levy levies-men commando commandos paramilitary paramilitaries ranger rangers sentry sentries
 cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors
 lieutenant lieutenants rifleman riflemen forces
-colonel colonels brigadier subedar subedars havildar havildars naik naiks sergeant sergeants
+colonel colonels brigadier subedar subedars havildar havildars havaldar havaldars naik naiks
+sergeant sergeants
 sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
 dsp ssp sepoy sipahi sipahis gunner gunners sailor sailors airman airmen marine marines
 seaman seamen risaldar risaldars khasadar khasadars paratrooper paratroopers peacekeeper
@@ -125,6 +126,7 @@ guerrillas guerilla guerillas ringleader ringleaders
 GENERIC_NOUNS = set("""
 people persons person individuals individual victims victim men man others other bodies body
 dead killed injured wounded casualties lives souls youths youth deceased deaths fatalities
+patient patients
 """.split())
 # Heads that need a modifier: "security officials" are security forces, "officials" unknown.
 NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "man": None,
@@ -203,17 +205,19 @@ KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+
                 r"(?:stabbed|hacked|beaten|tortured|stoned|burnt|burned|crushed)\s+to\s+death|"
                 r"burnt\s+alive|burned\s+alive|slaughtered|"
                 r"sent\s+to\s+hell")
-INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|"
-                 r"received\s+(?:\w+\s+)?(?:injuries|wounds)|maimed|"
+INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
+                 r"received\s+(?:\w+\s+){0,2}(?:injuries|wounds)|maimed|"
                  r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
-                 r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?")
+                 r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
+                 r"(?:apprehended|arrested|captured|caught|held|found)\s+in\s+(?:an?\s+)?"
+                 r"(?:injured|wounded)\s+(?:condition|state)")
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
         r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
         r"either|critically|seriously|severely|grievously|badly|slightly|"
-        r"instantly|brutally|found|later|now|already|so\s+far)\s+)*")
+        r"instantly|brutally|found|later|now|already|so\s+far|since)\s+)*")
 # "two journalists were among the dead": an outcome, and a part of the victims.
 AMONG_AFTER = (r"(?:among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
-               r"wounded|casualties|martyred|hurt)|among\s+those\s+who\s+(?:were\s+)?(?:killed|"
+               r"wounded|casualties|fatalities|martyred|hurt)|among\s+those\s+who\s+(?:were\s+)?(?:killed|"
                r"died|lost\s+their\s+lives|injured|wounded|hurt))")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
 AFTER_CUE = re.compile(
@@ -239,7 +243,7 @@ _LIST_HEAD = r"(?:\s+[^,.;\d]{1,40}?(?:,|\s+and))?"
 # An active cue right before a figure: "killing 12", "the deaths of over 40".
 BEFORE_CUE = re.compile(
     rf"\b(?P<cue>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|"
-    rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|neutrali[sz](?:ed|ing)|buried|"
+    rf"martyr(?:ed|ing)|massacred|murdered|executed|slew|neutrali[sz](?:ed|ing|e)|buried|"
     rf"lynch(?:ed|ing)|behead(?:ed|ing)|slaughter(?:ed|ing)|"
     rf"eliminat(?:ed|ing)|"
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
@@ -249,7 +253,9 @@ BEFORE_CUE = re.compile(
     rf"(?:(?:in|at|from|of)\s+[^,.;\d]{{1,40}}?\s+)?(?:also\s+)?"
     rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
-    rf"casualties|martyred)(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
+    rf"casualties|fatalities|martyred)(?:\s+(?:shifted|taken|brought|admitted|rushed|moved|evacuated|"
+    rf"identified|recovered|received)\b[^,.;\d]{{0,40}}?)?"
+    rf"(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
     rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
     rf"{_NUMBER_OF}[^,.;]{{0,120}}?\b(?:to|at|was|is|stood|stands|reached)|"
     rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\b[^,.;]{{0,60}}?"
@@ -257,10 +263,11 @@ BEFORE_CUE = re.compile(
     rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded)\s*,\s*"
     rf"(?:among\s+(?:them|whom)|including)|"
     rf"(?P<lost>lost))"
-    rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?[\"'“‘]?$",
+    rf"\s+(?:all\s+|another\s+|the\s+|its\s+|his\s+|her\s+|their\s+|only\s+|just\s+)?"
+    rf"[\"'“‘]?$",
     re.IGNORECASE,
 )
-DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
+DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|fatalit|"
                        r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
                        r"lynched|gunned|gunning|fatally|mortally|shahadat|neutrali|"
                        r"eliminat|hell|death|alive|slaughter|lynch|behead|buried",
@@ -289,7 +296,9 @@ PRONOUN_CUE = re.compile(
     rf"\s+(?:all\s+(?:of\s+)?)?them\b|(?P<hurt>injured|wounded)\s+(?:all\s+(?:of\s+)?)?them\b)",
     re.IGNORECASE)
 # "the three killed were civilians", "five of the dead were Sindhi workers".
-PREDICATE = re.compile(r"^\s*(?:(?:killed|dead|injured|wounded)\s+)?(?:were|was|are|is)\s+"
+PREDICATE = re.compile(r"^\s*(?:(?:killed|dead|injured|wounded)\s+)?(?:(?:were|was|are|is)|"
+                       r"(?:have|has|had)\s+been\s+identified\s+as|"
+                       r"(?:were|was)\s+identified\s+as)\s+"
                        r"(?:all\s+|mostly\s+|also\s+)?(?:an?\s+)?", re.IGNORECASE)
 # Words that join two figures so that they share a cue.
 # A short "of"/"from"/"at" phrase may close the first noun phrase: "two employees of a gas
@@ -341,7 +350,7 @@ GROUP = (r"(?:Baloch(?:istan)?|Baluch(?:istan)?)\s+Liberation\s+(?:Army|Front)|\
          r"Jundallah|al-Qaeda|\bAQIS\b|Hizbul\s+Mujahideen|Jaish\s+al-Adl|\bJNIM\b|"
          r"Baloch\s+Republican\s+(?:Army|Guards)|\bBRA\b|\bBRG\b|Baloch\s+Nationalist\s+Army|"
          r"Ittehad-ul-Mujahideen|Tehreek-e-Jihad|Ansar\s+al-\w+|"
-         r"(?:the|a|an)\s+(?:\w+\s+){0,2}(?:group|outfit|organisation|organization|alliance|"
+         r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:group|outfit|organisation|organization|alliance|"
          r"coalition|militia|faction)|"
          r"its\s+(?:fighters|men|militants|attackers|mujahideen|(?:suicide\s+)?bombers?)|"
          r"(?:group|outfit)'s\s+spokesman")
@@ -385,8 +394,10 @@ BACKGROUND_CUE = re.compile(
     r"\bin\s+(?:january|february|march|april|june|july|august|september|october|november|"
     r"december)\b|\bin\s+similar\s+attacks\b|\bsince\s+(?:the\s+)?(?:start|beginning)\b|"
     r"\b(?:have|has)\s+been\b[^.;]{0,80}?\bthis\s+year\b|\bin\s+may\s+(?:19|20)\d\d\b|"
-    r"\b(?:decade|decades|years|months)-long\b|\b[a-z]+-decade\b|"
-    r"\b(?:war|conflict|insurgency|violence|fighting|feud)\s+(?:has|have)\s+(?:killed|claimed)\b|"
+    r"\b(?:decade|decades|years|months)-long\s+(?:war|conflict|insurgency|violence|fighting|"
+    r"feud|campaign|dispute|crisis)\b|\b[a-z]+-decade\b|"
+    r"\b(?:war|conflict|insurgency|violence|fighting|feud)\b[^.;]{0,60}?\b(?:has|have)\s+"
+    r"(?:so\s+far\s+|already\s+)?(?:killed|claimed)\b|"
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b|"
     r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:violence|war|conflict|insurgency|fighting)\s+"
