@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pycountry
 import pytest
+from matplotlib import rc_context as plt_rc
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
@@ -126,6 +127,18 @@ def test_credit_and_labels_are_in_the_figure():
     for label in sample_points()["label"]:
         assert label in texts
     assert "Balochistan" in texts
+
+
+def test_point_labels_stay_text_in_svg():
+    # A stroked halo would turn each label into outlines: large SVG, slow PDF, unsearchable.
+    fig = province_map(sample_points(), title="Sample title")
+    buf = io.StringIO()
+    with plt_rc({"svg.fonttype": "none"}):
+        fig.savefig(buf, format="svg")
+    svg = buf.getvalue()
+    for label in sample_points()["label"]:
+        assert f">{label}</text>" in svg
+    assert len(svg) < 150_000, len(svg)
 
 
 def test_size_legend_has_round_reference_values():
