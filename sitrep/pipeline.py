@@ -235,20 +235,20 @@ def publish(stage: Path, out: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> dict:
+    from sitrep.filters import make_filters
+
+    # Fail fast on bad filters, before anything starts or the work folder is cleared. This
+    # comes first, so it must stay cheap: sitrep.filters imports no pandas (0.1 s, not 0.5 s).
+    make_filters(args.country, args.province, args.start, args.end)
     work = (ROOT / args.work).resolve()
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     timings = {}
     stages = parameters(args, work)
     with _stderr_to(work / "kernels.log") as progress:
-        # Kernels first, in the background: they start while this process checks the filters
-        # and imports papermill.
+        # Kernels first, in the background: they start while this process imports papermill.
         kernels = Kernels(list(stages), work)
         try:
-            from sitrep.filters import make_filters
-
-            # fail fast on bad filters (0.3 s of imports, overlapped with the kernel's start)
-            make_filters(args.country, args.province, args.start, args.end)
             import papermill  # noqa: F401  (slow; overlapped with the first kernel's start-up)
 
             for i, (name, params) in enumerate(stages.items()):
