@@ -144,6 +144,59 @@ def test_a_cut_inside_a_quoted_cell_is_caught_and_the_file_read_whole(tmp_path, 
     assert got.audit["rows"].sum() == 3000
 
 
+def test_a_cut_inside_a_last_column_note_that_parses_cleanly_is_caught(tmp_path, monkeypatch,
+                                                                        split):
+    # The worst case for a cut: a stray quote upsets the count, the multi-line note is the
+    # last column (so the piece before the cut ends in an open quote, which CSV readers accept)
+    # and the note's second line has as many cells as a record. Only the record added after
+    # each piece shows that the cut was inside the note.
+    header = [c for c in HEADER if c != "notes"] + ["notes"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    for i in range(3000):
+        country, province, district = PLACES[i % len(PLACES)]
+        w.writerow([f"E{i}", "2024-08-26", "Battles", country, province, district, i % 5,
+                    f"Report {i}\nkilled in A, B, C, D, E, F, G, H"])
+    path = tmp_path / "acled.csv"
+    path.write_text(out.getvalue().replace("E7,2024-08-26,Battles", 'E7,2024-08-26,Bat"tles'),
+                    encoding="utf-8")
+    start = pieces.header_end(path)
+    cut = pieces.cut_points(path, 2, start)[0]
+    assert path.read_bytes()[cut:].startswith(b"killed in")  # the cut is inside a note
+    wholes = []
+    source = export._csv_source
+    monkeypatch.setattr(export, "_csv_source",
+                        lambda *a, **k: wholes.append(k.get("whole")) or source(*a, **k))
+    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
+    got = read(path, country="Pakistan")
+    assert wholes == [None, True]
+    same(got, read_whole(path, monkeypatch, country="Pakistan"))
+    assert got.audit["rows"].sum() == 3000
+
+
+def test_a_record_longer_than_a_piece_gives_one_cut_not_two(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text(export_text(3, note=lambda i: "x" * 5000 if i == 1 else "short"),
+                    encoding="utf-8")
+    cuts = pieces.cut_points(path, 7, pieces.header_end(path))
+    assert cuts == sorted(set(cuts)) and len(cuts) <= 2
+
+
+def test_filtered_rows_are_summed_in_the_filters_order_whatever_the_pieces(tmp_path,
+                                                                           monkeypatch, split):
+    path = tmp_path / "acled.csv"
+    path.write_text(export_text(2000), encoding="utf-8")
+    monkeypatch.setattr(export, "BLOCK_SIZE", 4096)
+    reasons = []
+    for n in (1, 2, 3):
+        monkeypatch.setattr(pieces, "cores", lambda n=n: n)
+        audit = read(path, country="Pakistan", province="Sindh").audit
+        reasons.append(audit.loc[audit["fate"] == "filtered", "reason"].tolist())
+    assert reasons[0] == reasons[1] == reasons[2] == [
+        "outside COUNTRY=Pakistan", "outside PROVINCE=Sindh"]
+
+
 def test_a_bad_row_late_in_the_file_is_reported_at_its_line(tmp_path, monkeypatch, split):
     path = tmp_path / "acled.csv"
     lines = export_text(2000, note=lambda i: f"Report {i}").splitlines()

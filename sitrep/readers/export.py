@@ -852,6 +852,9 @@ def _to_frame(pending: list[tuple[pa.RecordBatch, np.ndarray]]) -> pd.DataFrame:
     return frame
 
 
+_REASON_ORDER = ("outside COUNTRY", "outside PROVINCE", "before START", "after END")
+
+
 def _result(source: _Source, ds: Dataset, filters: Filters, parts: list[_Part],
             filtered: Counter, total: int) -> ReadResult:
     reports = _concat([p.reports for p in parts], list(REPORT_COLUMNS) + ["_hash"])
@@ -861,9 +864,12 @@ def _result(source: _Source, ds: Dataset, filters: Filters, parts: list[_Part],
     reports, figures, audit, more = _repeated_events(reports, figures, audit, ds, source.name)
     problems = sorted(problems + more, key=lambda q: q.line)
     audit = audit.sort_values("line", kind="stable")
-    summed = pd.DataFrame({"file": source.name, "line": pd.NA, "rows": list(filtered.values()),
-                           "event_id": "", "source_id": ds.source_id, "fate": "filtered",
-                           "reason": list(filtered.keys())})
+    # in the order of the filters, whatever order the blocks met them in
+    reasons = sorted(filtered, key=lambda r: (next(
+        (i for i, w in enumerate(_REASON_ORDER) if r.startswith(w)), len(_REASON_ORDER)), r))
+    summed = pd.DataFrame({"file": source.name, "line": pd.NA,
+                           "rows": [filtered[r] for r in reasons], "event_id": "",
+                           "source_id": ds.source_id, "fate": "filtered", "reason": reasons})
     audit = pd.concat([audit, summed], ignore_index=True) if len(summed) else audit
     audit = audit.astype({"line": INT, "rows": "int64"})
     reports = _typed_reports(reports)

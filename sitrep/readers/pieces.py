@@ -8,10 +8,12 @@ piece is a CSV of its own that a streaming reader can parse while the others are
 Where a record starts: at a line break outside quotes. In CSV, quotes come in pairs (a quote
 inside a quoted cell is doubled), so a line break is outside quotes when the quotes before it
 are even in number; counting them is a fast byte scan. A stray quote in an unquoted cell (which
-CSV readers take literally) breaks that rule. A cut in the wrong place then shows as a record
-with the wrong number of cells at the end of one piece and the start of the next, so any error
-while reading the pieces makes the caller read the file whole, on one core, which also gives
-the exact line of a genuine error.
+CSV readers take literally) breaks that rule, so each cut is also checked: every piece but the
+last is read with one more line after it, a record of END_MARK in every cell. If the cut was
+at a record start, that line is the piece's last record; if the cut was inside a quoted cell,
+the line is swallowed by that cell (it holds no quote to close it) or the piece fails to parse.
+Either way the reader learns of it, and any failing piece makes the caller read the file
+whole, on one core, which also gives the exact line of a genuine error.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+END_MARK = "~sitrep: end of piece~"  # the cells of the record added after each piece
 MIN_BYTES = 64 << 20      # smaller files are read on one thread: the pieces would not pay
 SCAN_BYTES = 8 << 20      # quotes are counted this many bytes at a time
 WINDOW_BYTES = 1 << 20    # how far past each cut a record start is looked for
@@ -45,13 +48,14 @@ def cores() -> int:
 
 
 class _Range(io.RawIOBase):
-    """Bytes ``lo``..``hi`` of a file, as a stream (read, not mapped: mapped pages would count
-    as the process's memory)."""
+    """Bytes ``lo``..``hi`` of a file, then ``tail``, as a stream (read, not mapped: mapped
+    pages would count as the process's memory)."""
 
-    def __init__(self, path: Path, lo: int, hi: int):
+    def __init__(self, path: Path, lo: int, hi: int, tail: bytes = b""):
         self.file = open(path, "rb", buffering=0)
         self.file.seek(lo)
         self.left = hi - lo
+        self.tail = tail
 
     def readable(self) -> bool:
         return True
@@ -59,8 +63,12 @@ class _Range(io.RawIOBase):
     def readinto(self, b) -> int:
         n = min(len(b), self.left)
         if n <= 0:
-            return 0
+            n = min(len(b), len(self.tail))
+            b[:n], self.tail = self.tail[:n], self.tail[n:]
+            return n
         got = self.file.readinto(memoryview(b)[:n])
+        if not got:  # the file is shorter than when it was cut
+            raise OSError("the file changed while it was read")
         self.left -= got
         return got
 
@@ -100,6 +108,8 @@ def cut_points(path: Path, parts: int, start: int) -> list[int] | None:
             target = _target(start, size, parts, j)
             while at < target:
                 n = fh.readinto(memoryview(scan)[:min(SCAN_BYTES, target - at)])
+                if not n:  # the file is shorter than it was
+                    return None
                 quotes += int(np.count_nonzero(scan[:n] == QUOTE))
                 at += n
             window = np.frombuffer(fh.read(WINDOW_BYTES), dtype=np.uint8)
@@ -107,11 +117,19 @@ def cut_points(path: Path, parts: int, start: int) -> list[int] | None:
             found = _record_start(window, quotes)
             if found is None or target + found >= size:
                 return None
-            cuts.append(target + found)
+            if not cuts or target + found > cuts[-1]:  # a record longer than a piece: one cut
+                cuts.append(target + found)
     return cuts
 
 
 Item = tuple  # whatever ``each`` returns for one batch
+
+
+def _ends_with_mark(batch: pa.RecordBatch) -> bool:
+    """The batch's last record is the one added after the piece (every cell read is END_MARK;
+    the caller reads text columns)."""
+    return batch.num_rows > 0 and all(
+        col[batch.num_rows - 1].as_py() == END_MARK for col in batch.columns)
 
 
 def read_pieces(path: Path, read_options: pacsv.ReadOptions,
@@ -140,23 +158,34 @@ def read_pieces(path: Path, read_options: pacsv.ReadOptions,
     stop = threading.Event()
     queues: list[queue.Queue] = [queue.Queue() for _ in bounds]
 
+    end_record = (",".join([END_MARK] * len(header)) + "\n").encode("ascii")
+
     def work(k: int, lo: int, hi: int) -> None:
+        last = k == len(bounds) - 1
         try:
             # one thread per piece: pyarrow's own threads would only contend with the others
             options = pacsv.ReadOptions(
                 use_threads=False, block_size=read_options.block_size,
                 encoding=read_options.encoding, skip_rows=1 if k == 0 else 0,
                 column_names=header)
-            with _Range(path, lo, hi) as piece:
+            with _Range(path, lo, hi, b"" if last else end_record) as piece:
                 reader = pacsv.open_csv(piece, read_options=options,
                                         parse_options=parse_options,
                                         convert_options=convert_options)
-                seen = 0
+                seen, held = 0, None  # a batch is held until it is known not to be the last
                 for batch in reader:
                     if stop.is_set():
                         return
-                    queues[k].put(("item", each(batch, seen)))
-                    seen += batch.num_rows
+                    if held is not None:
+                        queues[k].put(("item", each(held, seen)))
+                        seen += held.num_rows
+                    held = batch
+            if not last:
+                if held is None or not _ends_with_mark(held):
+                    raise ValueError("the cut after it is not at a record start")
+                held = held.slice(0, held.num_rows - 1)
+            if held is not None and held.num_rows:
+                queues[k].put(("item", each(held, seen)))
             queues[k].put(("done", None))
         except BaseException as exc:  # handed to the reader of the pieces
             queues[k].put(("error", exc))
