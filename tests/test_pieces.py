@@ -62,6 +62,20 @@ def same(a, b) -> None:
                                       getattr(b, name).reset_index(drop=True))
 
 
+def assert_read_whole_after_pieces(path: Path, monkeypatch, rows: int) -> None:
+    """Reading ``path`` tries pieces, finds a piece wrong, reads the file whole, and gets what
+    a whole read gets."""
+    wholes = []
+    source = export._csv_source
+    monkeypatch.setattr(export, "_csv_source",
+                        lambda *a, **k: wholes.append(k.get("whole")) or source(*a, **k))
+    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
+    got = read(path, country="Pakistan")
+    assert wholes == [None, True]
+    same(got, read_whole(path, monkeypatch, country="Pakistan"))
+    assert got.audit["rows"].sum() == rows
+
+
 def test_cuts_fall_at_record_starts_even_inside_multiline_notes(tmp_path):
     path = tmp_path / "e.csv"
     path.write_text(export_text(500), encoding="utf-8")
@@ -133,15 +147,7 @@ def test_a_cut_inside_a_quoted_cell_is_caught_and_the_file_read_whole(tmp_path, 
     text = export_text(3000)
     path.write_text(text.replace("E7,2024-08-26,Battles", 'E7,2024-08-26,Bat"tles'),
                     encoding="utf-8")
-    wholes = []
-    source = export._csv_source
-    monkeypatch.setattr(export, "_csv_source",
-                        lambda *a, **k: wholes.append(k.get("whole")) or source(*a, **k))
-    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
-    got = read(path, country="Pakistan")
-    assert wholes == [None, True]  # read in pieces, which failed; then read whole
-    same(got, read_whole(path, monkeypatch, country="Pakistan"))
-    assert got.audit["rows"].sum() == 3000
+    assert_read_whole_after_pieces(path, monkeypatch, 3000)
 
 
 def test_a_cut_inside_a_last_column_note_that_parses_cleanly_is_caught(tmp_path, monkeypatch,
@@ -164,15 +170,7 @@ def test_a_cut_inside_a_last_column_note_that_parses_cleanly_is_caught(tmp_path,
     start = pieces.header_end(path)
     cut = pieces.cut_points(path, 2, start)[0]
     assert path.read_bytes()[cut:].startswith(b"killed in")  # the cut is inside a note
-    wholes = []
-    source = export._csv_source
-    monkeypatch.setattr(export, "_csv_source",
-                        lambda *a, **k: wholes.append(k.get("whole")) or source(*a, **k))
-    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
-    got = read(path, country="Pakistan")
-    assert wholes == [None, True]
-    same(got, read_whole(path, monkeypatch, country="Pakistan"))
-    assert got.audit["rows"].sum() == 3000
+    assert_read_whole_after_pieces(path, monkeypatch, 3000)
 
 
 def test_a_record_longer_than_a_piece_gives_one_cut_not_two(tmp_path):

@@ -205,7 +205,8 @@ KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+
                 r"(?:stabbed|hacked|beaten|tortured|stoned|burnt|burned|crushed)\s+to\s+death|"
                 r"burnt\s+alive|burned\s+alive|slaughtered|"
                 r"sent\s+to\s+hell")
-INJURED_WORDS = (r"injured|wounded|hurt|(?:sustained|suffered)\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
+INJURED_WORDS = (r"injured|wounded|hurt|"
+                 r"(?:sustained|suffered)\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
                  r"received\s+(?:\w+\s+){0,2}(?:injuries|wounds)|maimed|"
                  r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
                  r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
@@ -217,7 +218,8 @@ _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reported
         r"instantly|brutally|found|later|now|already|so\s+far|since)\s+)*")
 # "two journalists were among the dead": an outcome, and a part of the victims.
 AMONG_AFTER = (r"(?:among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
-               r"wounded|casualties|fatalities|martyred|hurt)|among\s+those\s+who\s+(?:were\s+)?(?:killed|"
+               r"wounded|casualties|fatalities|martyred|hurt)|"
+               r"among\s+those\s+who\s+(?:were\s+)?(?:killed|"
                r"died|lost\s+their\s+lives|injured|wounded|hurt))")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
 AFTER_CUE = re.compile(
@@ -253,8 +255,8 @@ BEFORE_CUE = re.compile(
     rf"(?:(?:in|at|from|of)\s+[^,.;\d]{{1,40}}?\s+)?(?:also\s+)?"
     rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
-    rf"casualties|fatalities|martyred)(?:\s+(?:shifted|taken|brought|admitted|rushed|moved|evacuated|"
-    rf"identified|recovered|received)\b[^,.;\d]{{0,40}}?)?"
+    rf"casualties|fatalities|martyred)(?:\s+(?:shifted|taken|brought|admitted|rushed|moved|"
+    rf"evacuated|identified|recovered|received)\b[^,.;\d]{{0,40}}?)?"
     rf"(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
     rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
     rf"{_NUMBER_OF}[^,.;]{{0,120}}?\b(?:to|at|was|is|stood|stands|reached)|"
@@ -267,7 +269,8 @@ BEFORE_CUE = re.compile(
     rf"[\"'“‘]?$",
     re.IGNORECASE,
 )
-DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|fatalit|"
+DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
+                       r"fatalit|"
                        r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
                        r"lynched|gunned|gunning|fatally|mortally|shahadat|neutrali|"
                        r"eliminat|hell|death|alive|slaughter|lynch|behead|buried",
