@@ -512,6 +512,36 @@ GRAMMAR = [
     ("A commander of the Grand Grif gang alliance said his men had lost only two fighters.",
      {f(MIL, K, 2, claim="yes")}),
     ("The clinic received 14 wounded patients.", {f(ALL, I, 14)}),
+    # constructions first met in heldout7 (WhatsApp notes, stringers' run-on copy, FIRs, flash
+    # updates, translated posts)
+    ("a bomb went off in the bazaar. four traders died on the spot. police said in 2019 a "
+     "similar blast killed two.", {f(CIV, K, 4)}),
+    ("The hospital got 6 dead bodies incl 3 women & 2 children.",
+     {f(ALL, K, 6), f(CIV, K, 3, None), f(CIV, K, 2, None)}),
+    ("Nine people died. Police say three of the dead were members of a wedding party.",
+     {f(ALL, K, 9), f(UNK, K, 3)}),
+    ("Gunmen opened fire and as a result two persons, namely a grocer aged 50 and his son, "
+     "were killed on the spot.", {f(ALL, K, 2), f(CIV, K, 1)}),
+    ("Eight died. Among the dead were a guard and a porter of the depot, and two drivers "
+     "waiting at the gate were among the injured.",
+     {f(ALL, K, 8), f(UNK, K, 1), f(CIV, K, 1, None), f(CIV, I, 2, None)}),
+    ("UPDATE: the wounded count now 17, incl 4 schoolgirls.",
+     {f(ALL, I, 17), f(CIV, I, 4, None)}),
+    ("Twelve people were injured, of whom 8 were discharged after first aid.",
+     {f(ALL, I, 12)}),
+    ("A Levies sepoy guarding the gate is among the injured.", {f(SF, I, 1, None)}),
+    ("Two guards were shot dead, as was a cleaner from Swat.", {f(UNK, K, 2), f(CIV, K, 1)}),
+    ("The toll has climbed to 20 and includes 5 children.",
+     {f(ALL, K, 20), f(CIV, K, 5, None)}),
+    ("Among the injured were nine pupils; three of them died later.",
+     {f(CIV, I, 9, None), f(CIV, K, 3)}),
+    ("Officials put the number killed at 12.", {f(ALL, K, 12)}),
+    ("A vendor who sold tea near the gate also died.", {f(CIV, K, 1)}),
+    ("Three of our patrolmen lost their lives.", {f(SF, K, 3)}),
+    ('He claimed that "up to 60 people" had died.', {f(ALL, K, 0, 60, claim="yes")}),
+    ("Six rebels, including a sub-commander, were killed.", {f(MIL, K, 6), f(MIL, K, 1, None)}),
+    ("Nine wounded reached the clinic, two of whom are policemen.",
+     {f(ALL, I, 9), f(SF, I, 2, None)}),
 ]
 
 
@@ -626,17 +656,17 @@ def test_dev_split_scores():
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
 
 
-HELDOUT = FIXTURES / "heldout7"
+HELDOUT = FIXTURES / "heldout8"
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "issue 8's target is not met: scored once, heldout7 gave precision 0.908 and recall 0.718 "
+    "issue 8's target is not met: scored once, heldout8 gave precision 0.824 and recall 0.695 "
     "(see tests/fixtures/extract/README.md for every blind round); strict, so a rules change "
     "that reaches 0.9 on it shows up as XPASS and this mark must then go"))
 def test_heldout_split_precision_and_recall_at_least_0_9():
-    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout7/).
+    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout8/).
 
-    Do not tune on heldout7/: `make eval-extract` prints its scores only. The message names
+    Do not tune on heldout8/: `make eval-extract` prints its scores only. The message names
     only the scores, so that a failure does not show the misses to whoever edits the rules.
     """
     result = evaluate_folder(HELDOUT)

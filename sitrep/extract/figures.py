@@ -47,10 +47,14 @@ _CATEGORY_OF = {**{w: "civilians" for w in lx.CIVILIAN_NOUNS},
                 **{w: "security_forces" for w in lx.SECURITY_NOUNS},
                 **{w: "militants" for w in lx.MILITANT_NOUNS}}
 _SUBSET_BEFORE = re.compile(r"\b(?:including|included|include|includes|comprised|comprise|"
-                            r"among|of\s+whom)\b"
+                            r"incl\b\.?|among|of\s+whom)\b"
                             r"[^,;]*$", re.IGNORECASE)
-_SUBSET_END = re.compile(r"(?:^|[,—–(])\s*(?:including|among\s+them|among\s+whom|of\s+whom)"
-                         r"\s*$", re.IGNORECASE)
+# "..., including"; "5 dead bodies including" / "incl" (no comma in hurried copy)
+_SUBSET_END = re.compile(r"(?:(?:^|[,—–(])\s*(?:including|among\s+them|among\s+whom|of\s+whom)|"
+                         r"\b(?:including|incl\b\.?)|\band\s+(?:includes|included|include))\s*$",
+                         re.IGNORECASE)
+# "Three policemen were shot dead, as was a rickshaw driver"
+_AS_WAS = re.compile(r",\s*as\s+(?:was|were|did)\s*(?:an?\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"^\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 _POSSESSOR = re.compile(r"\b([a-z]+)['’]s?\s+(?:own\s+)?(?:losses|toll|casualties|dead)\b"
@@ -74,6 +78,9 @@ _PART_BEFORE = re.compile(r"^[^,.;\d]{0,40}$")  # "two constables guarding the m
 _SUBSET_ASIDE = re.compile(r"\s*[,—–]\s*(?:including|among\s+(?:them|whom)|of\s+whom|"
                            r"[\w-]+\s+of\s+(?:them|whom)|mostly)\b"
                            r"[^,;—–]{1,100}[,—–]", re.IGNORECASE)
+# "three persons, namely his brother, aged 45, his cousin and a guest, were killed"
+_NAMELY = re.compile(r"\s*,\s*(?:namely|viz\.?|i\.e\.)\s[^.;]{1,160}?,(?=\s*(?:were|was|had|have|"
+                     r"has)\b)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*,(?:(?:[^,;.\d(]|\d{1,3}-year-old|aged\s+\d{1,3}|Rs\.?\s?\d[\d.]*|"
                     r"\([^()]{0,80}\)){1,80}|\s*\d{1,2}\s*)(?=,)|"  # names, ages, money
                     r"\s*[—–][^—–.;]{1,120}?[—–]")  # "Two soldiers — Naik A, 29, and ... — embraced"
@@ -82,6 +89,11 @@ _UNIT_PHRASE = re.compile(r"^\s+(?:of|from)\s+(?:the|a|an|their|its|his)\s+[^,.;
                           re.IGNORECASE)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,100}\)")  # "Three personnel (two jawans and ...) were"
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|whom|that)\b[^,;.\d]{1,60}(?=,)", re.IGNORECASE)
+# a relative clause with no commas, before a verb of dying: "a woman who lived beside the
+# station also died"
+_RELATIVE_DIED = re.compile(r"\s*(?:who|that)\s[^,;.\d]{1,60}?(?=\s(?:also\s+|later\s+)?(?:died|"
+                            r"succumbed|perished|lost\s+(?:his|her|their)\s+li(?:fe|ves))\b)",
+                            re.IGNORECASE)
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _DEFINITE_AND = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|including|"
                            r"among\s+them|among\s+whom)\s+(?P<np>(?:the|his|her|their|its)\s+"
@@ -92,7 +104,8 @@ _SOME_OF = re.compile(r"\b(?:most|many|some|several|half|majority)\s+of\s+(?:the
                       re.IGNORECASE)
 _AND_DIED = re.compile(r"[^.;,]{0,40}?\band\s+(?:later\s+)?(?:died|succumbed|passed\s+away|"
                        r"lost\s+(?:his|her|their)\s+li(?:fe|ves))\b", re.IGNORECASE)
-_ROLE_HEADS = {"leader", "leaders", "commander", "commanders", "chief", "chiefs", "head"}
+_ROLE_HEADS = {"leader", "leaders", "commander", "commanders", "chief", "chiefs", "head",
+               "sub-leader", "sub-leaders", "sub-commander", "sub-commanders"}
 _COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|highest|first|"
                          r"heaviest)\b[^.;]*$", re.IGNORECASE)
 _PREDICATE_HOME = re.compile(r"[^,.;]{0,40}?\bfrom\s+(?:the\s+)?" + lx.PROVINCE_RE.pattern)
@@ -215,7 +228,7 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
         after = after[unit.end():]
     for _ in range(5):  # "two soldiers, Havildar Ali, 32, and Sepoy Khan, 24, embraced ..."
         aside = None if a else (_ASIDE.match(after) or _RELATIVE_ASIDE.match(after)
-                                or _PAREN_ASIDE.match(after))
+                                or _PAREN_ASIDE.match(after) or _RELATIVE_DIED.match(after))
         if not aside:
             break
         after = after[aside.end():]
@@ -238,7 +251,7 @@ def _after_subset_aside(rest: str) -> tuple[str, str] | None:
     names a part of the victims (the part is a mention of its own)."""
     unit = _UNIT_PHRASE.match(rest)  # "three soldiers of the assault team, including ..."
     rest = rest[unit.end():] if unit else rest
-    aside = _SUBSET_ASIDE.match(rest)
+    aside = _SUBSET_ASIDE.match(rest) or _NAMELY.match(rest)
     if not aside:
         return None
     # what follows the part may hold more asides: "..., including a lieutenant, having fought
@@ -336,8 +349,13 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
             joined_after = (lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
                             or (m.singular and _ASIDE_AND.match(after))) \
                 and not re.match(r"\s*,?\s*while\b", after)
-            if i + 1 < len(ms) and joined_after and ms[i + 1].outcome_from in (
-                    "after", "gap", "next", "head") and ms[i + 1].outcome:
+            # a list opened by a cue before it goes on: "Among the dead were two vendors and a
+            # sweeper, and four constables were among the injured"
+            listed = (i > 0 and ms[i - 1].outcome and lx.CONNECTOR.match(before)
+                      and ms[i - 1].outcome_from in ("before", "previous"))
+            if (not listed and i + 1 < len(ms) and joined_after
+                    and ms[i + 1].outcome_from in ("after", "gap", "next", "head")
+                    and ms[i + 1].outcome):
                 m.outcome, m.outcome_from = ms[i + 1].outcome, "next"
                 changed = True
             elif i > 0 and ms[i - 1].outcome and (
@@ -345,7 +363,8 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
                      and ms[i - 1].outcome_from in ("before", "previous"))
                     or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)
                     or _elided_verb(before, after) or _AMONG_THEM_AFTER.match(after)
-                    or (m.of_head == "them" and gaps[i].rstrip().endswith(","))):
+                    or _AS_WAS.search(before)
+                    or (m.of_head in ("them", "whom") and gaps[i].rstrip().endswith(","))):
                 m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
                 changed = True
 
@@ -387,6 +406,7 @@ def _predicates(text: str, end: int, ms: list[Mention], rests: list[str]) -> Non
             continue  # "most of the 17 people killed were civilians" names not all of them
         head, mods = noun_phrase(text, m.np_end + p.end(), end)
         category = _phrase_category(head, mods)
+        m.named = bool(head) and head not in _ADJECTIVE_HEADS
         if category not in ("", "all", "unknown"):
             m.hint = category
             m.home = m.home or next((lx.PEOPLES[w] for w in mods if w in lx.PEOPLES), "")
@@ -411,6 +431,11 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
         # "opened fire on the passengers, killing seven of them"; "offloaded passengers from
         # three coaches and shot dead nine of them"
         m.hint = antecedent
+        return False
+    if (m.of_head in ("them", "whom") and i and m.outcome == "killed"
+            and ms[i - 1].outcome == "injured"):
+        # "Among the wounded were 12 children; two of them died": more deaths, of children
+        m.hint = _phrase_category(ms[i - 1].head, ms[i - 1].mods)
         return False
     if m.of_head in _OF_VICTIMS:
         # "one of the injured later died" is one more death, not a part of the dead
@@ -465,9 +490,11 @@ def _categories(ms: list[Mention], context: str) -> None:
     superset = ""  # the category of the last whole figure of the sentence
     for m in ms:
         # "7 dead" opening a sentence is a count of its own, not more of the last sentence's
-        # victims; a number with no noun at all ("A seventh later died") is
+        # victims; a number with no noun at all ("A seventh later died") is. A bare part
+        # ("29 were injured, of whom 21 were discharged") names no kind of its own.
         adjective_only = m.head in _ADJECTIVE_HEADS and previous == context and not superset
-        m.category = _noun_category(m, "" if adjective_only else previous)
+        bare_part = m.subset and not m.head and not m.of_head
+        m.category = _noun_category(m, "" if adjective_only or bare_part else previous)
         if m.subset and m.head in _ROLE_HEADS and superset in ("militants", "security_forces"):
             m.category = superset  # "nine khwarij, including a ring leader"
         if m.subset and m.category == "all":
@@ -561,7 +588,7 @@ def _vague_part(m: Mention) -> bool:
     """'Nine of the injured were in critical condition', 'including five critically': a
     part of the victims that names neither a category nor a home says nothing new."""
     return (m.subset and (m.of_head in _OF_VICTIMS or not m.head)
-            and m.category == "unknown" and not m.home and not m.update)
+            and m.category == "unknown" and not m.home and not m.update and not m.named)
 
 
 def _drop_increments(figures: list[Mention]) -> list[Mention]:

@@ -105,7 +105,7 @@ soldier soldiers troop troops trooper troopers serviceman servicemen jawan jawan
 policeman policemen policewoman policewomen constable constables cop cops personnel levies
 levy levies-men commando commandos paramilitary paramilitaries ranger rangers sentry sentries
 cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors
-lieutenant lieutenants rifleman riflemen forces
+lieutenant lieutenants rifleman riflemen forces patrolman patrolmen
 colonel colonels brigadier subedar subedars havildar havildars havaldar havaldars naik naiks
 sergeant sergeants
 sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
@@ -120,7 +120,8 @@ jihadist jihadists jihadi jihadis khwarij khawarij khariji kharijis miscreant mi
 raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
 suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects comrade
 comrades bandit bandits extremist extremists fidayeen operative operatives guerrilla
-guerrillas guerilla guerillas ringleader ringleaders
+guerrillas guerilla guerillas ringleader ringleaders sub-leader sub-leaders sub-commander
+sub-commanders
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
@@ -190,7 +191,7 @@ PROVINCE_RE = re.compile(
 # Words that may stand between a number and its noun ("14 security officials").
 NOUN_STOP = set("""
 were was are is be been being had have has and or but in on at by when after before who whom
-which that while as to for with during near from of including among into onto said says
+which that while as to for with during near from of including incl among into onto said says
 say told added reportedly also later all both had including across inside outside under over
 than this these those its their his her it they them we he she the a an there where whose
 """.split())
@@ -223,7 +224,8 @@ AMONG_AFTER = (r"(?:among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|
                r"died|lost\s+their\s+lives|injured|wounded|hurt))")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
 AFTER_CUE = re.compile(
-    rf"^\s*[,—–]?\s*(?:who\s+|that\s+)?{_AUX}(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|"
+    rf"^[\"'”’]?\s*[,—–]?\s*(?:who\s+|that\s+)?{_AUX}"
+    rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|"
     rf"{AMONG_AFTER})\b",
     re.IGNORECASE,
 )
@@ -231,14 +233,14 @@ AFTER_CUE = re.compile(
 # "a policeman escorting a polio team was shot dead".
 # Also after a first passive verb: "22 passengers were offloaded from buses and shot dead".
 AFTER_GAP_CUE = re.compile(
-    rf"^[^,.;:]{{0,110}}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
+    rf"^[^,.;:]{{0,110}}?\b(?:were|was|is|are|have\s+been|had\s+been|has\s+been)\s+"
     rf"(?:(?:\w+ly|also|later)\s+)?(?:(?:\w+ed|hit|shot)\b[^,.;:]{{0,60}}?\band\s+"
     rf"(?:then\s+|later\s+)?)?"
     rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|{AMONG_AFTER})\b",
     re.IGNORECASE,
 )
 # "the number of policemen killed", "the number of dead": a toll that may name its victims.
-_NUMBER_OF = (r"number\s+of\s+(?:(?P<tollnoun>[a-z]+)\s+)?"
+_NUMBER_OF = (r"number\s+(?:of\s+)?(?:(?P<tollnoun>[a-z]+)\s+)?"
               r"(?P<tollout>killed|dead|deaths|injured|wounded)\b")
 # A first item that is no count: "among the dead were the candidate's brother and two ...".
 _LIST_HEAD = r"(?:\s+[^,.;\d]{1,40}?(?:,|\s+and))?"
@@ -259,6 +261,8 @@ BEFORE_CUE = re.compile(
     rf"evacuated|identified|recovered|received)\b[^,.;\d]{{0,40}}?)?"
     rf"(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
     rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
+    rf"(?:death|injured|wounded)\s+(?:count|tally)\b[^,.;]{{0,40}}?"
+    rf"\b(?:now|to|at|was|is|stood|stands|reached)|"
     rf"{_NUMBER_OF}[^,.;]{{0,120}}?\b(?:to|at|was|is|stood|stands|reached)|"
     rf"(?:bringing|taking|raising|pushing)\s+the\s+(?:death\s+)?toll\b[^,.;]{{0,60}}?"
     rf"\s+to)|"
@@ -310,11 +314,12 @@ _PP_WORD = (r"(?!(?:said|says|told|added|were|was|had|have|has|is|are|and|or|who
             r"when|while)\b)[a-z'’-]+")
 CONNECTOR = re.compile(rf"^\s*(?:(?:of|from|at|for|in)\s+(?:the\s+|a\s+|an\s+)?{_PP_WORD}"
                        rf"(?:\s+{_PP_WORD}){{0,3}}?\s*)?"
-                       r"(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with|besides|"
+                       r"(?:,\s*)?(?:and|&|or|as\s+well\s+as|plus|along\s+with|besides|"
                        r"while|,)?\s*(?:another|also|his|her|their|its)?\s*$", re.IGNORECASE)
-SUBSET_CONNECTOR = re.compile(r"^\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|"
+SUBSET_CONNECTOR = re.compile(r"^\s*,?\s*(?:including|incl\b\.?|among\s+them|among\s+whom|"
+                              r"of\s+whom|"
                               r"of\s+them)\s*$", re.IGNORECASE)
-SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|among|of\s+whom)\b",
+SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|incl|among|of\s+whom)\b",
                         re.IGNORECASE)
 
 # --- toll updates, claims, background -------------------------------------------------------

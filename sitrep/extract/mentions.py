@@ -23,7 +23,7 @@ _PLURAL_FORMS = {"men", "women", "children", "people", "personnel", "police", "l
                  "troops", "gunmen", "policemen", "servicemen", "fishermen", "policewomen",
                  "passersby", "passers-by", "khwarij", "khawarij", "dead", "injured",
                  "wounded", "others", "staff"}
-_OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom|his|her)\b",
+_OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom|his|her|our)\b",
                        re.IGNORECASE)
 _HOME = re.compile(
     r"\s*,?\s*(?:(?:all|both|who|mostly|most|hailed|hailing|came|coming|were|was|belonging|"
@@ -63,6 +63,8 @@ class Mention:
     inner: int = 0          # start of the count inside "three of the six injured"
     excluded: bool = False  # never a figure: "killed and wounded 75" (both outcomes in one),
                             # "29 children died because of the shortage of medicines"
+    named: bool = False     # a part said to be people of some kind: "four of the dead were
+                            # members of one family" (unknown, but said)
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:

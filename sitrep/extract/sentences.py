@@ -1,7 +1,8 @@
 """Split a report into sentences, keeping character offsets into the original text.
 
 A sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing quote) when the
-next non-space character starts a new sentence, and always at a line break. Abbreviations
+next non-space character starts a new sentence (a letter of either case, since some copy is
+written all in lower case, or a digit), and always at a line break. Abbreviations
 common in Pakistani news ("No.", "Lt.", "Rs.") do not end a sentence.
 """
 
@@ -14,9 +15,9 @@ _ABBREVIATIONS = {
     "no", "nos", "mr", "mrs", "ms", "dr", "lt", "gen", "col", "maj", "capt", "brig", "sgt",
     "st", "rs", "vs", "etc", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "govt", "dept", "sr", "jr", "prof", "hon",
-    "u.s", "u.k", "e.g", "i.e",
+    "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "approx", "incl", "km", "kg", "ft",
 }
-_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n+")
+_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Za-z0-9])|\n+")
 
 
 @dataclass(frozen=True)
