@@ -89,11 +89,13 @@ _UNIT_PHRASE = re.compile(r"^\s+(?:of|from)\s+(?:the|a|an|their|its|his)\s+[^,.;
                           re.IGNORECASE)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,100}\)")  # "Three personnel (two jawans and ...) were"
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|whom|that)\b[^,;.\d]{1,60}(?=,)", re.IGNORECASE)
+# verbs of a victim's own dying, after the noun: "... also died", "... and later succumbed"
+_DYING = (r"(?:died|succumbed|perished|passed\s+away|"
+          r"lost\s+(?:his|her|their)\s+li(?:fe|ves))")
 # a relative clause with no commas, before a verb of dying: "a woman who lived beside the
 # station also died"
-_RELATIVE_DIED = re.compile(r"\s*(?:who|that)\s[^,;.\d]{1,60}?(?=\s(?:also\s+|later\s+)?(?:died|"
-                            r"succumbed|perished|lost\s+(?:his|her|their)\s+li(?:fe|ves))\b)",
-                            re.IGNORECASE)
+_RELATIVE_DIED = re.compile(rf"\s*(?:who|that)\s[^,;.\d]{{1,60}}?(?=\s(?:also\s+|later\s+)?"
+                            rf"{_DYING}\b)", re.IGNORECASE)
 _AMONG_AFTER = re.compile(rf"^\s*,?\s*{lx._AUX}{lx.AMONG_AFTER}\b", re.IGNORECASE)
 _DEFINITE_AND = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|including|"
                            r"among\s+them|among\s+whom)\s+(?P<np>(?:the|his|her|their|its)\s+"
@@ -102,8 +104,7 @@ _CARRYING = re.compile(r"\b(?:carrying|transporting|ferrying|full\s+of|packed\s+
                        r"(?:convoy|column|busload|truckload)\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 _SOME_OF = re.compile(r"\b(?:most|many|some|several|half|majority)\s+of\s+(?:the\s+)?$",
                       re.IGNORECASE)
-_AND_DIED = re.compile(r"[^.;,]{0,40}?\band\s+(?:later\s+)?(?:died|succumbed|passed\s+away|"
-                       r"lost\s+(?:his|her|their)\s+li(?:fe|ves))\b", re.IGNORECASE)
+_AND_DIED = re.compile(rf"[^.;,]{{0,40}}?\band\s+(?:later\s+)?{_DYING}\b", re.IGNORECASE)
 _ROLE_HEADS = {"leader", "leaders", "commander", "commanders", "chief", "chiefs", "head",
                "sub-leader", "sub-leaders", "sub-commander", "sub-commanders"}
 _COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|highest|first|"
