@@ -542,6 +542,52 @@ GRAMMAR = [
     ("Six rebels, including a sub-commander, were killed.", {f(MIL, K, 6), f(MIL, K, 1, None)}),
     ("Nine wounded reached the clinic, two of whom are policemen.",
      {f(ALL, I, 9), f(SF, I, 2, None)}),
+    # constructions first met in heldout8 (a parliamentary answer, a union statement, a TV
+    # ticker, a polio incident form, a jirga declaration, a letter, translations)
+    ("Dead: 4 (3 farmers, 1 constable). Wounded: 6.",
+     {f(ALL, K, 4), f(CIV, K, 3), f(SF, K, 1), f(ALL, I, 6)}),
+    ("Injured: nine porters, two of them boys.", {f(CIV, I, 9), f(CIV, I, 2, None)}),
+    ("Our cook, Gul Khan, was killed by a stray round.", {f(CIV, K, 1)}),
+    ("Eight workers were gunned down. The martyred include five from Punjab's Okara and "
+     "Sahiwal districts and two Hazara cousins.",
+     {f(CIV, K, 8), f(CIV, K, 5, None), f(CIV, K, 2, None)}),
+    ("The toll of the two strikes was six martyrs, among them a nurse, and 20 wounded, "
+     "including four students.",
+     {f(ALL, K, 6), f(CIV, K, 1, None), f(ALL, I, 20), f(CIV, I, 4, None)}),
+    ("Late on Friday the number of martyrs reached 11 when two injured men passed away.",
+     {f(ALL, K, 11)}),
+    ("Five people have died after a guard who had been shot in the neck passed away.",
+     {f(ALL, K, 5)}),
+    ("A gang of nine dacoits raided the village and looted three shops. All nine were later "
+     "killed by police.", {f(MIL, K, 9)}),
+    ("Records show 30 people were treated for bullet and burn injuries, of whom six were minors.",
+     {f(ALL, I, 30), f(CIV, I, 6, None)}),
+    ("Ten pilgrims were killed. Three of those killed were reportedly women.",
+     {f(CIV, K, 10), f(CIV, K, 3, None)}),
+    ("The provincial figure now stands at 19 dead. On Sunday the office had put the toll at 15.",
+     {f(ALL, K, 19)}),
+    ("In the past three months four ambushes have killed 30 soldiers in the district.", set()),
+    ("Among the dead are a shopkeeper, Haji Rahim, and three of his sons.",
+     {f(CIV, K, 1, None), f(CIV, K, 3, None)}),
+    ("The district put the toll at 9 dead: six labourers, two policemen and a teacher.",
+     {f(ALL, K, 9), f(CIV, K, 6), f(SF, K, 2), f(CIV, K, 1)}),
+    ("11:05 Police: blast near court, toll reaches 4. 11:40 one injured guard succumbs, "
+     "death toll climbs to 5.", {f(ALL, K, 5)}),
+    ("12:10 two ASIs among injured.", {f(SF, I, 2, None)}),
+    ("On day one the toll stood at four; after two of the injured died, it had reached six.",
+     {f(ALL, K, 6)}),
+    ("Police said three of the robbers had been \"chased and killed\" near the river.",
+     {f(MIL, K, 3)}),
+    ("They killed his three daughters, aged 4, 6 and 9, his wife and a neighbour.",
+     {f(CIV, K, 3), f(CIV, K, 1)}),
+    ("The group said its fighters had killed \"22 Punjabi colonisers\".",
+     {f(UNK, K, 22, claim="yes")}),
+    ("Masked men kill four in Turbat; separatists claim attack", {f(ALL, K, 4)}),
+    ("Gang members claimed to have killed \"at least 12 police\".",
+     {f(SF, K, 12, None, claim="yes")}),
+    ("Coast guards shot dead three pirates and a fourth was arrested in injured condition.",
+     {f(MIL, K, 3), f(MIL, I, 1)}),
+    ("The convoy reached the pass at nine, and two soldiers were hurt.", {f(SF, I, 2)}),
 ]
 
 

@@ -14,6 +14,9 @@ conventions they implement):
    killed in Quetta and three in Turbat"). A mention with no outcome is not a figure: that
    is how force sizes, participants, arrests and displaced families are left out; nor is one
    whose cue mixes both outcomes ("killing and wounding more than 60", "killed or injured").
+   A field label gives its outcome to the counts after it ("Killed: a farmer and his two
+   sons"; "Martyred: 3 (1 vaccinator, 2 constables). Injured: 2"), and so does a figure to the
+   list after its colon ("14 dead: ten employees, two soldiers and two bystanders").
 2. **Subsets** ("including two children", "among the victims were 14 individuals") never
    make a second total: a generic noun gives ``unknown``, a category noun an open lower bound.
    In "seven soldiers were among 19 people killed" the 19 is the total and the seven a part;
@@ -23,7 +26,8 @@ conventions they implement):
 3. **Category** from the head noun and its modifiers; generic nouns give ``all``; a number
    standing alone takes the category of the noun it elides: the figure before it in the
    sentence, else the last figure of the sentences before ("A seventh later died"). A toll
-   phrase names no victims ("the army put the number of dead at 18" gives ``all``).
+   phrase names no victims ("the army put the number of dead at 18" gives ``all``). "All
+   twelve" with no noun are the twelve counted earlier ("a group of twelve terrorists").
 4. **Claims**: the nearest attribution before the figure (after it, if none before) decides
    whether an armed group or a "claim" speaks, or an official source.
 5. **Background** sentences ("last year", "since 2023") give no figures, nor do figures after
@@ -33,7 +37,9 @@ conventions they implement):
    ("revised the toll to four") supersedes them whatever their size, and a figure given first
    ("after initially saying 10", "an earlier toll of six") gives way to any other of its kind.
    A toll that names no victims ("raising the death toll to seven") takes the category of
-   the figures before it when they all share one (:func:`settle_tolls`).
+   the figures before it when they all share one (:func:`settle_tolls`). A later death that
+   a toll of its sentence already counts ("Six people have died after a worker ... passed
+   away") is no figure of its own.
 """
 
 from __future__ import annotations
@@ -124,9 +130,19 @@ _WITH_INJURIES = re.compile(r"^\s*(?:(?:had\s+been|have\s+been|has\s+been|were|w
                             r"(?:taken|rushed|shifted|admitted|brought|moved|evacuated)\b"
                             r"[^,.;]{0,60}?\s+)?with\s+(?:[a-z-]+\s+){0,2}(?:injuries|wounds)\b",
                             re.IGNORECASE)
+# A field label of a list or a form: "Killed: ...", "Casualties - Martyred: 3", "Injured: 2"
+_LABEL = re.compile(r"(?:^|(?<=[.;:(\n])|(?<=\s[-–—]))\s*"
+                    r"(?P<label>killed|dead|martyred|martyrs|deaths|fatalities|injured|wounded|"
+                    r"hurt)\s*:(?!\d)", re.IGNORECASE)
+_LIST_AGES = re.compile(r"^\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|or)\s*\d{1,3})*(?=\s*,)",
+                        re.IGNORECASE)
+_IT_REACHED = re.compile(r"\bit\s+(?:had\s+|has\s+)?(?:reached|(?:rose|risen|climbed|jumped)\s+to)"
+                         r"\s+$", re.IGNORECASE)
+_ALL_N = re.compile(r"\b(?:all|the|these|those|all\s+the|all\s+of\s+the)\s+$", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:after|when|as)\s*$", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
-               "whom", "deceased", "fatalities"}
+               "whom", "deceased", "fatalities", "martyrs"}
 
 
 def sentence_figures(text: str, start: int, end: int,
@@ -149,16 +165,19 @@ def sentence_figures(text: str, start: int, end: int,
     gaps = _gaps(text, start, end, mentions)
     rests = [text[m.np_end:end] for m in mentions]
     _direct_outcomes(mentions, gaps, rests, context[1])
+    _toll_pronoun(text, start, mentions, gaps)
     _shared_outcomes(mentions, gaps)
+    _labelled_outcomes(text, start, end, mentions)
     _among_totals(mentions, gaps)
     _predicates(text, end, mentions, rests)
+    _numbered_antecedents(text, start, mentions, gaps)
     figures = [m for m in mentions if m.outcome]
     for m in mentions:
         m.subset = _is_subset(m, mentions, gaps, rests)
     _categories(mentions, _carried(text, start, mentions[0].start) or context[0])
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
-    return [m for m in _drop_increments(figures) if not _vague_part(m)]
+    return [m for m in _drop_increments(figures, gaps, mentions) if not _vague_part(m)]
 
 
 def _background(sentence: str) -> bool:
@@ -344,9 +363,10 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
         for i, m in enumerate(ms):
             if m.outcome or m.speaker or m.excluded:
                 continue
-            after, before = gaps[i + 1], _past_definite(gaps[i])
+            after, before = gaps[i + 1], _LIST_AGES.sub("", _past_definite(gaps[i]), count=1)
             # "while" opens another clause: "a constable and a woman, while six of the
             # injured ..." does not give the woman the injured's outcome
+            after = _LIST_AGES.sub("", after, count=1)  # "his two sons, aged 9 and 12, his ..."
             joined_after = (lx.CONNECTOR.match(after) or lx.SUBSET_CONNECTOR.match(after)
                             or (m.singular and _ASIDE_AND.match(after))) \
                 and not re.match(r"\s*,?\s*while\b", after)
@@ -354,20 +374,55 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
             # sweeper, and four constables were among the injured"
             listed = (i > 0 and ms[i - 1].outcome and lx.CONNECTOR.match(before)
                       and ms[i - 1].outcome_from in ("before", "previous"))
+            # a part after its whole is of the whole's outcome: "five martyrs, among them a
+            # child, and 14 wounded"
+            listed = listed or (i > 0 and ms[i - 1].outcome and not ms[i - 1].subset
+                                and bool(lx.SUBSET_CONNECTOR.match(before)))
             if (not listed and i + 1 < len(ms) and joined_after
                     and ms[i + 1].outcome_from in ("after", "gap", "next", "head")
                     and ms[i + 1].outcome):
                 m.outcome, m.outcome_from = ms[i + 1].outcome, "next"
                 changed = True
             elif i > 0 and ms[i - 1].outcome and (
-                    (lx.CONNECTOR.match(before)
+                    (_joined(before, ms[i - 1])
                      and ms[i - 1].outcome_from in ("before", "previous"))
                     or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)
                     or _elided_verb(before, after) or _AMONG_THEM_AFTER.match(after)
                     or _AS_WAS.search(before)
+                    or (before.strip() in (":", "(") and not ms[i - 1].subset)  # "14 dead: ten ..."
                     or (m.of_head in ("them", "whom") and gaps[i].rstrip().endswith(","))):
                 m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
                 changed = True
+
+
+def _toll_pronoun(text: str, start: int, ms: list[Mention], gaps: list[str]) -> None:
+    """'the toll stood at nine; by Wednesday, after three of the wounded died, it had reached a
+    dozen': 'it' is the toll, and the figure after it an update."""
+    for i, m in enumerate(ms):
+        if (not m.outcome and _IT_REACHED.search(gaps[i])
+                and re.search(r"\btoll\b", text[start:m.start], re.IGNORECASE)):
+            m.outcome, m.outcome_from, m.toll, m.update = "killed", "before", True, True
+
+
+def _labelled_outcomes(text: str, start: int, end: int, ms: list[Mention]) -> None:
+    """'Killed: a farmer, his wife and their two sons'; 'Martyred: 3 (1 vaccinator, ...).
+    Injured: 2': a field label gives its outcome to the counts after it, up to the next."""
+    labels = [(start + m.end(), _outcome_of(m.group("label")))
+              for m in _LABEL.finditer(text[start:end])]
+    for m in ms:
+        if m.outcome or m.speaker or m.excluded:
+            continue
+        found = [(pos, outcome) for pos, outcome in labels if pos <= m.start]
+        if found:
+            m.outcome, m.outcome_from = found[-1][1], "label"
+            # "Injured: 2" is a headline count: it borrows no category from the figure before
+            m.toll = not text[found[-1][0]:m.start].strip()
+
+
+def _joined(between: str, previous: Mention) -> bool:
+    """Two items of one list: 'two constables and a woman'; 'a local elder, Malik Zada, and
+    two of his nephews' (a named first item)."""
+    return bool(lx.CONNECTOR.match(between) or (previous.singular and _ASIDE_AND.match(between)))
 
 
 def _elided_verb(before: str, after: str) -> bool:
@@ -416,6 +471,21 @@ def _predicates(text: str, end: int, ms: list[Mention], rests: list[str]) -> Non
             m.home = home_name(home.group(1)) if home else ""
 
 
+def _numbered_antecedents(text: str, start: int, ms: list[Mention], gaps: list[str]) -> None:
+    """'a group of twelve terrorists breached the camp ... All twelve were killed': 'all N'
+    or 'the N' with no noun are the N people counted earlier in the report."""
+    for i, m in enumerate(ms):
+        if m.head or m.of_head or m.hint or not _ALL_N.search(gaps[i]):
+            continue
+        earlier = list(re.finditer(rf"\b{re.escape(m.count_text)}\b", text[:start],
+                                   re.IGNORECASE))
+        if earlier:
+            head, mods = noun_phrase(text, earlier[-1].end(), start)
+            category = _phrase_category(head, mods)
+            if category not in ("", "all", "unknown"):
+                m.hint = category
+
+
 def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str]) -> bool:
     if m.part is not None:
         return m.part
@@ -458,8 +528,9 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
         return True  # "five civilians, among them a woman, were among the dead"
     if lx.SUBSET_CONNECTOR.match(before) or _SUBSET_BEFORE.search(before[-60:]):
         return not lx.UPDATE_CUE.search(before)
-    if i > 0 and lx.CONNECTOR.match(before) and ms[i - 1].subset:
-        return True  # "including two children and a woman"
+    if (i > 0 and _joined(before, ms[i - 1]) and ms[i - 1].subset
+            and not (m.outcome_from == "head" and m.outcome != ms[i - 1].outcome)):
+        return True  # "including two children and a woman", not "..., and 14 wounded"
     if i > 0 and ms[i - 1].subset and _next_part(ms[i - 1], m, before):
         return True
     return False
@@ -494,7 +565,7 @@ def _categories(ms: list[Mention], context: str) -> None:
         # victims; a number with no noun at all ("A seventh later died") is. A bare part
         # ("29 were injured, of whom 21 were discharged") names no kind of its own.
         adjective_only = m.head in _ADJECTIVE_HEADS and previous == context and not superset
-        bare_part = m.subset and not m.head and not m.of_head
+        bare_part = m.subset and not m.head and not m.of_head and not m.home
         m.category = _noun_category(m, "" if adjective_only or bare_part else previous)
         if m.subset and m.head in _ROLE_HEADS and superset in ("militants", "security_forces"):
             m.category = superset  # "nine khwarij, including a ring leader"
@@ -592,12 +663,24 @@ def _vague_part(m: Mention) -> bool:
             and m.category == "unknown" and not m.home and not m.update and not m.named)
 
 
-def _drop_increments(figures: list[Mention]) -> list[Mention]:
+def _drop_increments(figures: list[Mention], gaps: list[str],
+                     ms: list[Mention]) -> list[Mention]:
     """In a sentence with a toll update, the other figures of that outcome explain it
-    ("after two of the injured died"), unless they break it down ("including 14 soldiers")."""
+    ("after two of the injured died"), unless they break it down ("including 14 soldiers");
+    so do later deaths that a toll of the same sentence counts already ("Six people have
+    died after a worker who had been shot passed away")."""
     updated = {m.outcome for m in figures if m.update}
-    return [m for m in figures if m.update or m.outcome not in updated
-            or (m.subset and not m.of_head)]
+    totals = [m for m in figures if m.outcome == "killed" and not m.subset]
+    return [m for m in figures if (m.update or m.outcome not in updated
+                                   or (m.subset and not m.of_head))
+            and not (len(totals) > 1 and m in totals and _later_death(m, gaps[ms.index(m)],
+                                                                      gaps[ms.index(m) + 1]))]
+
+
+def _later_death(m: Mention, before: str, after: str) -> bool:
+    """'after three of the wounded died', 'when two injured men passed away'."""
+    return bool(_INCREMENT_BEFORE.search(before) and re.match(
+        rf"[^,.;]{{0,80}}?\b{_DYING}", after, re.IGNORECASE))
 
 
 def settle_tolls(figures: list[Mention]) -> None:
@@ -627,4 +710,5 @@ def _replaces(u: Mention, m: Mention) -> bool:
         return False
     if m.stale and not u.stale:
         return True
-    return u.update and not m.update and (u.revision or m.low < u.low)
+    # a later update replaces an earlier one: "toll reaches 5" ... "death toll climbs to 6"
+    return u.update and (not m.update or m.start < u.start) and (u.revision or m.low < u.low)

@@ -47,7 +47,9 @@ NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\bno\.?|\bnumber|\bsection|\bn-|\bm-|\brs\.?|\$|\brescue|\bbrigade|\bcorps|\bwing|"
     r"\bunit|\bplatoon|\bbattalion|\broute|\bblock|\bsector|\bphase|\bchapter|\barticle|"
     r"\bpage|\bflight|\bpost|\bgate|\broom|\bhouse|\bstreet|\broad|\bkm|\bage[sd]?|\baged|"
-    r"\bclass|\bgrade|\bparagraph|\bcase)\s*$",
+    r"\bclass|\bgrade|\bparagraph|\bcase|"
+    # a time: "by the time the Elite Force arrived at six"
+    r"\b(?:arrived|came|reached|returned|started|began|ended|left|struck)\s+at)\s*$",
     re.IGNORECASE,
 )
 MONTHS = ("january february march april may june july august september october november "
@@ -97,7 +99,8 @@ correspondents pharmacist pharmacists dispenser dispensers khateeb muezzin maula
 caretaker caretakers custodian custodians motorist motorists rider riders cyclist cyclists
 magistrate magistrates tehsildar patwari lineman linemen linesman linesmen vice-chancellor
 athlete athletes cricketer cricketers footballer footballers fan fans onlooker onlookers
-diner diners visitor visitors boatman boatmen abductee abductees hazara hazaras christian
+diner diners visitor visitors boatman boatmen abductee abductees hostess hostesses steward
+stewards stewardess stewardesses hazara hazaras christian
 christians hindu hindus sikh sikhs ahmadi ahmadis zaireen namazis
 """.split())
 SECURITY_NOUNS = set("""
@@ -108,10 +111,10 @@ cadet cadets recruit recruits officer officers guardsman guardsmen captain capta
 lieutenant lieutenants rifleman riflemen forces patrolman patrolmen
 colonel colonels brigadier subedar subedars havildar havildars havaldar havaldars naik naiks
 sergeant sergeants
-sub-inspector sub-inspectors inspector inspectors asi sho superintendent superintendents
+sub-inspector sub-inspectors inspector inspectors asi asis sho superintendent superintendents
 dsp ssp sepoy sipahi sipahis gunner gunners sailor sailors airman airmen marine marines
 seaman seamen risaldar risaldars khasadar khasadars paratrooper paratroopers peacekeeper
-peacekeepers policemen
+peacekeepers policemen police
 """.split())
 MILITANT_NOUNS = set("""
 militant militants attacker attackers insurgent insurgents terrorist terrorists assailant
@@ -121,13 +124,13 @@ raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
 suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects comrade
 comrades bandit bandits extremist extremists fidayeen operative operatives guerrilla
 guerrillas guerilla guerillas ringleader ringleaders sub-leader sub-leaders sub-commander
-sub-commanders
+sub-commanders pirate pirates robber robbers
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
 people persons person individuals individual victims victim men man others other bodies body
 dead killed injured wounded casualties lives souls youths youth deceased deaths fatalities
-patient patients
+patient patients martyrs martyr
 """.split())
 # Heads that need a modifier: "security officials" are security forces, "officials" unknown.
 NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "man": None,
@@ -138,7 +141,8 @@ NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "m
                   "commander": "militants", "commanders": "militants",
                   "escort": "security_forces", "escorts": "security_forces",
                   "warden": "unknown", "wardens": "unknown", "warder": "unknown",
-                  "warders": "unknown", "bodyguard": "unknown", "bodyguards": "unknown"}
+                  "warders": "unknown", "bodyguard": "unknown", "bodyguards": "unknown",
+                  "agent": "unknown", "agents": "unknown"}
 # Guards of a firm or a person are civilians ("a security guard", "private guards"); guards
 # of a force are security forces ("police guards", "an FC guard").
 GUARD_HEADS = {"guard", "guards"}
@@ -159,7 +163,8 @@ CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "re
 # Nouns that are themselves the outcome: "11 dead", "37 bodies", "the blast claimed 12 lives".
 OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
                  "lives": "killed", "deceased": "killed", "deaths": "killed",
-                 "fatalities": "killed", "injured": "injured", "wounded": "injured",
+                 "fatalities": "killed", "martyrs": "killed", "martyr": "killed",
+                 "injured": "injured", "wounded": "injured",
                  "hurt": "injured"}
 # Generic nouns that count one person after "a": "a man was shot dead".
 SINGULAR_GENERIC = {"man", "person", "individual", "youth", "body"}
@@ -175,7 +180,7 @@ stalls case cases family families household households tent tents camp
 camps tower towers bridge bridges pipeline pipelines train trains shot shots bullet bullets
 kilogram device devices mine mines explosion explosions blast blasts group groups team
 teams convoy convoys brigade brigades batch batches compound compounds building buildings
-shelter shelters vest vests
+shelter shelters vest vests van vans station stations strike strikes raid raids
 """.split())
 PEOPLES = {"baloch": "Baloch", "baluch": "Baloch", "balochi": "Baloch", "pashtun": "Pashtun",
            "pashtuns": "Pashtun", "pakhtun": "Pashtun", "pakhtuns": "Pashtun",
@@ -197,7 +202,8 @@ than this these those its their his her it they them we he she the a an there wh
 """.split())
 
 # --- outcomes ---------------------------------------------------------------------------------
-KILLED_WORDS = (r"killed|dead|died|martyred|slain|perished|shot\s+dead|gunned\s+down|"
+KILLED_WORDS = (r"killed|dead|died|dies|succumbs|martyred|slain|perished|passed\s+away|"
+                r"shot\s+dead|gunned\s+down|"
                 r"lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves?)|embraced\s+(?:shahadat|martyrdom)|"
                 r"succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?|"
                 r"laid\s+down\s+(?:their|his|her)\s+lives?|feared\s+dead|confirmed\s+dead|"
@@ -210,6 +216,7 @@ INJURED_WORDS = (r"injured|wounded|hurt|"
                  r"(?:sustained|suffered)\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
                  r"received\s+(?:\w+\s+){0,2}(?:injuries|wounds)|maimed|"
                  r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
+                 r"treated\s+for\s+(?:[\w-]+\s+){0,4}(?:injuries|wounds|burns)|"
                  r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
                  r"(?:apprehended|arrested|captured|caught|held|found)\s+in\s+(?:an?\s+)?"
                  r"(?:injured|wounded)\s+(?:condition|state)")
@@ -219,7 +226,7 @@ _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reported
         r"instantly|brutally|found|later|now|already|so\s+far|since)\s+)*")
 # "two journalists were among the dead": an outcome, and a part of the victims.
 AMONG_AFTER = (r"(?:among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
-               r"wounded|casualties|fatalities|martyred|hurt)|"
+               r"wounded|casualties|fatalities|martyred|martyrs|hurt)|"
                r"among\s+those\s+who\s+(?:were\s+)?(?:killed|"
                r"died|lost\s+their\s+lives|injured|wounded|hurt))")
 # A passive or intransitive cue right after a figure: "23 civilians were killed".
@@ -234,14 +241,14 @@ AFTER_CUE = re.compile(
 # Also after a first passive verb: "22 passengers were offloaded from buses and shot dead".
 AFTER_GAP_CUE = re.compile(
     rf"^[^,.;:]{{0,110}}?\b(?:were|was|is|are|have\s+been|had\s+been|has\s+been)\s+"
-    rf"(?:(?:\w+ly|also|later)\s+)?(?:(?:\w+ed|hit|shot)\b[^,.;:]{{0,60}}?\band\s+"
+    rf"(?:(?:\w+ly|also|later)\s+)?(?:[\"“‘']?(?:\w+ed|hit|shot)\b[^,.;:]{{0,60}}?\band\s+"
     rf"(?:then\s+|later\s+)?)?"
     rf"(?P<cue>{KILLED_WORDS}|{INJURED_WORDS}|{AMONG_AFTER})\b",
     re.IGNORECASE,
 )
 # "the number of policemen killed", "the number of dead": a toll that may name its victims.
 _NUMBER_OF = (r"number\s+(?:of\s+)?(?:(?P<tollnoun>[a-z]+)\s+)?"
-              r"(?P<tollout>killed|dead|deaths|injured|wounded)\b")
+              r"(?P<tollout>killed|dead|deaths|martyrs|injured|wounded)\b")
 # A first item that is no count: "among the dead were the candidate's brother and two ...".
 _LIST_HEAD = r"(?:\s+[^,.;\d]{1,40}?(?:,|\s+and))?"
 # An active cue right before a figure: "killing 12", "the deaths of over 40".
@@ -253,14 +260,15 @@ BEFORE_CUE = re.compile(
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
     rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
     rf"(?:the\s+)?(?:dead|injured|wounded|victims)\s*,?\s*(?:numbering|numbered|totall?ing)|"
-    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred)\s+"
+    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred|martyrs)\s+"
     rf"(?:(?:in|at|from|of)\s+[^,.;\d]{{1,40}}?\s+)?(?:also\s+)?"
     rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
-    rf"casualties|fatalities|martyred)(?:\s+(?:shifted|taken|brought|admitted|rushed|moved|"
+    rf"casualties|fatalities|martyred|martyrs)(?:\s+(?:shifted|taken|brought|admitted|rushed|moved|"
     rf"evacuated|identified|recovered|received)\b[^,.;\d]{{0,40}}?)?"
     rf"(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
-    rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|hit)|"
+    rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|reaches|hit|"
+    rf"hits)|"
     rf"(?:death|injured|wounded)\s+(?:count|tally)\b[^,.;]{{0,40}}?"
     rf"\b(?:now|to|at|was|is|stood|stands|reached)|"
     rf"{_NUMBER_OF}[^,.;]{{0,120}}?\b(?:to|at|was|is|stood|stands|reached)|"
@@ -273,9 +281,10 @@ BEFORE_CUE = re.compile(
     rf"[\"'“‘]?$",
     re.IGNORECASE,
 )
-DEAD_CUES = re.compile(r"kill|dead|death|died|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
+DEAD_CUES = re.compile(r"kill|dead|death|died|dies|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
                        r"fatalit|"
                        r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
+                       r"passed\s+away|"
                        r"lynched|gunned|gunning|fatally|mortally|shahadat|neutrali|"
                        r"eliminat|hell|death|alive|slaughter|lynch|behead|buried",
                        re.IGNORECASE)
@@ -306,7 +315,7 @@ PRONOUN_CUE = re.compile(
 PREDICATE = re.compile(r"^\s*(?:(?:killed|dead|injured|wounded)\s+)?(?:(?:were|was|are|is)|"
                        r"(?:have|has|had)\s+been\s+identified\s+as|"
                        r"(?:were|was)\s+identified\s+as)\s+"
-                       r"(?:all\s+|mostly\s+|also\s+)?(?:an?\s+)?", re.IGNORECASE)
+                       r"(?:all\s+|mostly\s+|also\s+|reportedly\s+)?(?:an?\s+)?", re.IGNORECASE)
 # Words that join two figures so that they share a cue.
 # A short "of"/"from"/"at" phrase may close the first noun phrase: "two employees of a gas
 # company and a Levies sepoy were shot dead".
@@ -325,8 +334,8 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|incl|among|of
 # --- toll updates, claims, background -------------------------------------------------------
 UPDATE_CUE = re.compile(
     r"\b(?:toll|tally)\b[^.;]{0,120}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
-    r"jumped|reached|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
-    r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|injured|wounded)\b[^,.;]{0,120}?"
+    r"jumped|reached|reaches|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
+    r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|martyrs|injured|wounded)\b[^,.;]{0,120}?"
     r"\b(?:rose|risen|rises|climbed|increased|jumped|reached|went\s+up|gone\s+up)\b"
     r"[^,.;]{0,20}$|"
     r"\b(?:bringing|taking|raising|pushing|brought|took|raised|pushed)\s+the\s+(?:death\s+)?"
@@ -342,7 +351,9 @@ REVISION_CUE = re.compile(r"\b(?:revised|revising|revises|corrected|correcting|l
                           r"[^.;]{0,120}?\bto\s*$", re.IGNORECASE)
 # A figure given first and since replaced: "after initially saying that 10 people had been
 # killed", "the first police report had put the toll at 26", "down to seven from 10".
-STALE_CUE = re.compile(r"\b(?:initially|originally|first|previously|had\s+earlier|"
+STALE_CUE = re.compile(r"\bhad\s+(?:earlier\s+|first\s+)?(?:put|placed|given)\s+the\s+(?:death\s+)?"
+                       r"(?:toll|tally|count)\s+(?:at|as)\s*$|"
+                       r"\b(?:initially|originally|first|previously|had\s+earlier|"
                        r"earlier\s+had)\b[^.;]{0,60}?\b(?:said|saying|reported|reporting|put|"
                        r"putting|gave|giving|stated|announced|told|report)\b[^.;]{0,60}$|"
                        r"\b(?:earlier|initial|previous|original|first)\s+(?:death\s+)?(?:toll|"
@@ -375,7 +386,8 @@ CLAIM_BY_GROUP = re.compile(
     re.IGNORECASE,
 )
 CLAIM_VERB = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the\s+lives|lives|"
-                        r"credit|ownership|the\s+attack|(?:[\w-]+\s+){1,3}lives\b))",
+                        r"credit|ownership|(?:the\s+)?(?:attacks?|bombings?|blasts?|ambush)\b|"
+                        r"(?:[\w-]+\s+){1,3}lives\b))",
                         re.IGNORECASE)
 OFFICIAL_SAID = re.compile(
     r"\b(?:police|officials?|military|army|ispr|spokes(?:man|person|woman)|sources|hospital|"
@@ -394,7 +406,8 @@ EARLIER_EVENT = re.compile(r"(?:\b(?:a|one|two|three|four|five|six|\d+|several|f
                            r"an?\s+(?:\w+\s+){0,2}(?:attack|ambush|blast|bombing|clash)",
                            re.IGNORECASE)
 BACKGROUND_CUE = re.compile(
-    r"\b(?:last|previous|past)\s+(?:year|month|decade|years|months|decades)\b|"
+    r"\b(?:last|previous|past)\s+(?:(?:two|three|four|five|six|several|few|\d+)\s+)?"
+    r"(?:year|month|decade|years|months|decades)\b|"
     r"\b(?:a|one|two|three|several)\s+decades?\b(?!-)|"
     r"\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b|"
     r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b|"

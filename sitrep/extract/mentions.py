@@ -29,6 +29,9 @@ _HOME = re.compile(
     r"\s*,?\s*(?:(?:all|both|who|mostly|most|hailed|hailing|came|coming|were|was|belonging|"
     r"belonged|residents|natives|originally|of\s+(?:whom|them))\s+)*(?:from|of|to)\s+(?:the\s+)?"
     + lx.PROVINCE_RE.pattern
+    # "from Khyber Pakhtunkhwa's Shangla and Swat districts": the districts are in the province
+    + r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){1,2}(?:(?:and|&)\s+(?:[A-Z][\w-]*\s+){1,2})?"
+      r"(?:districts?|valleys?|divisions?|regions?|areas?)\b)?"
 )
 
 
@@ -129,6 +132,8 @@ def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     _attach_noun_phrase(text, mention, limit)
     if mention.head in lx.NOT_PEOPLE_NOUNS:
         return None
+    if not mention.head and not mention.of_head and _AT_TIME.search(text, max(0, s - 60), s):
+        return None  # "the convoy reached the pass at nine": a time
     if _looks_like_year(words, mention):
         return None
     return mention
@@ -153,8 +158,8 @@ def _not_people(text: str, s: int, e: int, words: str) -> bool:
     after, before = text[e:e + 16], text[max(0, s - 14):s]
     if lx.NOT_PEOPLE_AFTER.match(after) or lx.NOT_PEOPLE_BEFORE.search(before):
         return True
-    if re.search(r"[-/]$", before) or re.match(r"^[-/]\w", after):
-        return True  # "N-70", "1/2"
+    if re.search(r"[-/]\Z|\d[:.]\Z", before) or re.match(r"^[-/]\w", after):
+        return True  # "N-70", "1/2", "12:10"
     if _AGE_LIST.search(text, max(0, s - 40), s):
         return True  # "two girls aged 12 and 14": the 14 is an age too
     if words.isdigit() and _NAME_BEFORE.search(before) and _AGE_AFTER.match(after):
@@ -164,8 +169,12 @@ def _not_people(text: str, s: int, e: int, words: str) -> bool:
     return bool(re.search(lx.MONTH_RE.pattern + r"\s*$", before, re.IGNORECASE))
 
 
+# "at nine", "at about six", unless a toll is put at it ("the toll stood at nine")
+_AT_TIME = re.compile(r"^(?![^.;]*\b(?:toll|tally|number|figure|count|total|dead|killed|injured|"
+                      r"wounded|casualties|deaths|losses)\b)[^.;]*\bat\s+(?:about\s+|around\s+)?$",
+                      re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s*[,(]\s*$")
-_AGE_AFTER = re.compile(r"^\s*(?:[,)]|and\b|\.)")
+_AGE_AFTER = re.compile(r"^\s*(?:[,);]|and\b|\.)")
 _AGE = r"(?:\d+|" + lx.NUMBER + r")"
 _AGE_LIST = re.compile(rf"\b(?:aged|ages)\s+{_AGE}(?:\s*(?:,|and|or|to)\s*{_AGE})*"
                        r"\s*(?:,|and|or|to)\s*$", re.IGNORECASE)
@@ -175,9 +184,10 @@ def _looks_like_year(words: str, mention: Mention) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", words)) and mention.head not in _VICTIM_NOUNS
 
 
-# "a policeman", "his son", "another employee": one person, if a singular victim noun follows.
-_ONE = re.compile(r"\b(?:a|an|his|her|their)\s+|\banother\b\s*", re.IGNORECASE)
-_POSSESSIVE = {"his", "her", "their"}
+# "a policeman", "his son", "our driver", "another employee": one person, if a singular
+# victim noun follows.
+_ONE = re.compile(r"\b(?:a|an|his|her|their|my|our)\s+|\banother\b\s*", re.IGNORECASE)
+_POSSESSIVE = {"his", "her", "their", "my", "our"}
 _BOTH = re.compile(r"\bboth\s+(?:the\s+|of\s+the\s+)?", re.IGNORECASE)
 
 
@@ -211,7 +221,7 @@ def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
 
 def _singular_victim(head: str, possessive: bool) -> bool:
     """A singular victim noun; 'a man' counts, 'his body' does not (it repeats a victim)."""
-    if not head or head in _PLURAL_FORMS or head.endswith("s"):
+    if not head or head in _PLURAL_FORMS or (head.endswith("s") and not head.endswith("ss")):
         return False
     if head in lx.GENERIC_NOUNS and (possessive or head not in lx.SINGULAR_GENERIC):
         return False
@@ -237,10 +247,9 @@ def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
             _attach_home(text, mention, limit)  # "three of the dead were from Punjab"
             return
     tokens = _noun_tokens(text, pos, limit)
-    if not tokens:
-        return
-    head_i = _head_index([t for t, _, _ in tokens])
+    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
     if head_i is None:
+        _attach_home(text, mention, limit)  # "seven from Swat": the number elides its noun
         return
     words = [t.lower() for t, _, _ in tokens]
     after_head = words[head_i + 1] if head_i + 1 < len(words) else ""
@@ -355,9 +364,12 @@ def _head_index(tokens: list[str]) -> int | None:
     first = lower[0]
     if first in lx.NOT_PEOPLE_NOUNS:
         return 0  # "10 vehicles": found so that the caller can drop it
-    if (tokens[0][0].islower() and first.endswith("s") and not first.endswith("ss")
-            and len(first) > 3):
-        return 0  # "30 apostates": a noun the lexicon does not know
+    for i, (token, word) in enumerate(zip(tokens, lower)):
+        # "30 apostates", "10 Punjabi occupiers": a noun the lexicon does not know, after
+        # names of peoples or places
+        if token[0].islower():
+            return i if word.endswith("s") and not word.endswith("ss") and len(word) > 3 \
+                else None
     return None
 
 
