@@ -750,6 +750,34 @@ def test_eval_script_scores_any_split_by_name(tmp_path, capsys):
 
 # --- the notebook -----------------------------------------------------------------------------
 
+def test_agreement_script_scores_a_second_annotation_on_its_own_documents(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import agreement
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    header = "document,victim_category,outcome,low,high,claim,home_province\n"
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "agreement").mkdir()
+    # the first gold also holds a report the second annotator never saw (d01): not counted
+    (tmp_path / "dev" / "gold.csv").write_text(
+        header + "v01.txt,all,killed,5,5,no,\nv01.txt,civilians,killed,2,,no,\n"
+        "b01.txt,security_forces,injured,3,3,no,\nd01.txt,all,killed,9,9,no,\n",
+        encoding="utf-8")
+    (tmp_path / "agreement" / "heldout7_second.csv").write_text(
+        header + "v01.txt,all,killed,5,5,no,\nv01.txt,civilians,killed,2,2,no,\n",
+        encoding="utf-8")
+    (tmp_path / "agreement" / "heldout8_second.csv").write_text(
+        header + "b01.txt,security_forces,injured,3,3,no,\n", encoding="utf-8")
+    assert agreement.main(["--fixtures", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "precision 0.500  recall 0.500" in out  # heldout7: one of two figures agrees
+    assert "v01.txt  first only:  civilians killed 2+" in out
+    assert "v01.txt  second only: civilians killed 2" in out
+    assert "precision 1.000  recall 1.000" in out  # heldout8: the one figure agrees
+    assert "d01" not in out
+
+
 @pytest.mark.notebook
 def test_notebook_writes_candidates(tmp_path):
     papermill = pytest.importorskip("papermill")
