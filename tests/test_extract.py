@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -12,9 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitrep.extract import (CANDIDATE_COLUMNS, INCIDENT_COLUMNS, VICTIM_COLUMNS,  # noqa: E402
-                            draft_incidents, draft_victims, evaluate, evaluate_folder,
-                            extract_figures, run_extract)
+from sitrep.extract import (CANDIDATE_COLUMNS, INCIDENT_COLUMNS,  # noqa: E402
+                            UNREAD_COLUMNS, VICTIM_COLUMNS, draft_incidents, draft_victims,
+                            evaluate, evaluate_folder, extract_figures, run_extract,
+                            unread_counts)
+from sitrep.extract.mentions import find_mentions  # noqa: E402
+from sitrep.extract.sentences import split_sentences  # noqa: E402
+from sitrep.extract.unread import BACKGROUND, NO_OUTCOME  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_1a76105c3b426e2f.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
@@ -661,13 +666,18 @@ def test_draft_incident_for_the_seed(seed):
     assert row["perpetrator"] == "Baloch Liberation Army"
 
 
-def test_run_extract_writes_the_three_files(tmp_path):
+def test_run_extract_writes_the_four_files(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    (seeds / "b.txt").write_text("No one was hurt in the blast.", encoding="utf-8")
+    (seeds / "b.txt").write_text("No one was hurt in the blast. Last year 40 people were "
+                                 "killed here.", encoding="utf-8")
     counts = run_extract(seeds, tmp_path / "out")
-    assert counts == {"documents": 2, "candidates": 6, "incidents": 2, "victims": 2}
+    assert counts == {"documents": 2, "candidates": 6, "incidents": 2, "victims": 2,
+                      "unread": 1}
+    unread = pd.read_csv(tmp_path / "out" / "unread.csv")
+    assert list(unread.columns) == list(UNREAD_COLUMNS)
+    assert unread.loc[0, "count"] == "40 people" and unread.loc[0, "reason"] == BACKGROUND
     cands = pd.read_csv(tmp_path / "out" / "candidates.csv")
     assert list(cands.columns) == list(CANDIDATE_COLUMNS)
     incidents = pd.read_csv(tmp_path / "out" / "incidents.csv")
@@ -675,6 +685,36 @@ def test_run_extract_writes_the_three_files(tmp_path):
     victims = pd.read_csv(tmp_path / "out" / "victims.csv")
     assert list(victims.columns) == list(VICTIM_COLUMNS)
     assert not list((tmp_path / "out").glob("*.tmp"))
+
+
+def test_unread_lists_each_count_set_aside_with_its_reason():
+    text = ("Gunmen killed nine people in Kech on Monday. By Tuesday the death toll had risen "
+            "to 15. Some 300 troops joined the search. Last year 40 people were killed in the "
+            "district. Three guards stood at the gate when the bomb went off, and two workers "
+            "were wounded.")
+    rows = unread_counts(text, "r.txt")
+    assert list(zip(rows["count"], rows["reason"])) == [
+        ("nine people", "replaced by a later figure of its kind: '15'"),
+        ("40 people", BACKGROUND),
+        ("Three guards", NO_OUTCOME),
+    ]
+    assert all(text[s:e] == c for s, e, c in zip(rows["start"], rows["end"], rows["count"]))
+    proposed = extract_figures(text, "r.txt")
+    assert set(proposed["start"]).isdisjoint(rows["start"])  # a proposal is never set aside
+
+
+def test_every_count_in_a_casualty_sentence_is_proposed_or_set_aside():
+    """Nothing is lost silently: over every dev report, each count of people in a sentence
+    that proposed a figure or holds a casualty word is a proposal or a row of unread.csv."""
+    for path in sorted((FIXTURES / "dev").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        proposed = set(extract_figures(text, path.name)["start"])
+        unread = set(unread_counts(text, path.name)["start"])
+        for s in split_sentences(text):
+            starts = {m.start for m in find_mentions(text, s.start, s.end)}
+            if starts & proposed or re.search(r"kill|dead|died|wound|injur|toll|martyr|bod",
+                                              s.text, re.IGNORECASE):
+                assert starts <= proposed | unread, (path.name, s.text)
 
 
 def test_run_extract_names_a_missing_folder(tmp_path):
@@ -793,6 +833,7 @@ def test_notebook_writes_candidates(tmp_path):
     assert list(cands.columns) == list(CANDIDATE_COLUMNS)
     assert {23, 14, 41, 9} <= set(cands["low"])
     assert (out / "incidents.csv").is_file() and (out / "victims.csv").is_file()
+    assert list(pd.read_csv(out / "unread.csv").columns) == list(UNREAD_COLUMNS)
 
 
 def test_notebook_is_committed_without_outputs():

@@ -8,6 +8,9 @@ This package owns the step from raw report text (``seeds/*.txt``) to *proposals*
 * a draft ``incidents.csv`` in the native log format and a draft ``victims.csv``
   (:func:`draft_incidents`, :func:`draft_victims`), for the analyst to check and copy into
   ``data/raw/``;
+* ``unread.csv`` — every count of people in a casualty sentence that is not a proposed
+  figure, with the reason it was set aside (:func:`unread_counts`), so that a figure the
+  rules miss is in front of the reviewer all the same;
 * the scorer used by ``make eval-extract`` (:func:`evaluate`).
 
 Nothing is learned and nothing is downloaded: the rules are stdlib ``re`` over word lists
@@ -15,17 +18,18 @@ Nothing is learned and nothing is downloaded: the rules are stdlib ``re`` over w
 gazetteer. The same text always gives the same rows. Modules, one job each: ``sentences``
 (splitting with offsets), ``lexicon`` (words), ``mentions`` (numbers and their nouns),
 ``figures`` (outcome, category, subset, claim, toll update), ``where`` (places),
-``candidates`` (the table), ``drafts`` (the log drafts), ``scoring`` (evaluation) and
-``run`` (files in and out).
+``candidates`` (the table), ``drafts`` (the log drafts), ``unread`` (the counts set aside),
+``scoring`` (evaluation) and ``run`` (files in and out).
 """
 
 from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures
 from sitrep.extract.drafts import INCIDENT_COLUMNS, VICTIM_COLUMNS, draft_incidents, draft_victims
 from sitrep.extract.run import run_extract
 from sitrep.extract.scoring import GOLD_COLUMNS, evaluate, evaluate_folder
+from sitrep.extract.unread import UNREAD_COLUMNS, unread_counts
 
 __all__ = [
-    "CANDIDATE_COLUMNS", "INCIDENT_COLUMNS", "VICTIM_COLUMNS", "GOLD_COLUMNS",
-    "extract_figures", "draft_incidents", "draft_victims", "run_extract", "evaluate",
-    "evaluate_folder",
+    "CANDIDATE_COLUMNS", "INCIDENT_COLUMNS", "VICTIM_COLUMNS", "GOLD_COLUMNS", "UNREAD_COLUMNS",
+    "extract_figures", "draft_incidents", "draft_victims", "unread_counts", "run_extract",
+    "evaluate", "evaluate_folder",
 ]

@@ -6,7 +6,7 @@ import pandas as pd
 
 from sitrep.extract.figures import sentence_figures, settle_tolls, supersede
 from sitrep.extract.mentions import Mention
-from sitrep.extract.sentences import split_sentences
+from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.extract.where import dateline, nearest_place, places_in
 
 CANDIDATE_COLUMNS = ("document", "sentence", "start", "end", "victim_category", "outcome",
@@ -19,9 +19,20 @@ def extract_figures(text: str, document: str) -> pd.DataFrame:
     ``text[start:end]`` is the evidence (the count and its noun); ``high`` is empty for an
     open figure ("over 40"); ``claim`` is "yes" or "no"; ``confidence`` is in 0..1.
     """
-    rows = []
+    figures, sentences, places = read_figures(text)
+    rows = [_row(document, sentences[i].text, figures[i], places[i])
+            for i in supersede(figures)]
+    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
+    for col in ("start", "end", "low", "high"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def read_figures(text: str) -> tuple[list[Mention], list[Sentence], list[str]]:
+    """Every figure the rules read in ``text``, superseded ones included, with the sentence
+    and the place of each (the caller decides which stand: :func:`supersede`)."""
     figures: list[Mention] = []
-    sentences: list[str] = []
+    sentences: list[Sentence] = []
     places: list[str] = []
     home = dateline(text)
     previous_places: list[tuple[int, str]] = []
@@ -31,17 +42,12 @@ def extract_figures(text: str, document: str) -> pd.DataFrame:
         for m in sentence_figures(text, s.start, s.end, context):
             context = (m.category, m.outcome) if not m.subset else context
             figures.append(m)
-            sentences.append(s.text)
+            sentences.append(s)
             places.append(nearest_place(here, m.start - s.start)
                           or (previous_places[-1][1] if previous_places else "") or home)
         previous_places = here or previous_places
     settle_tolls(figures)
-    for i in supersede(figures):
-        rows.append(_row(document, sentences[i], figures[i], places[i]))
-    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
-    for col in ("start", "end", "low", "high"):
-        frame[col] = frame[col].astype("Int64")
-    return frame
+    return figures, sentences, places
 
 
 def _row(document: str, sentence: str, m: Mention, place: str) -> dict:

@@ -149,8 +149,7 @@ def sentence_figures(text: str, start: int, end: int,
                      context: tuple[str, str] = ("", "")) -> list[Mention]:
     """The casualty figures of one sentence ``text[start:end]`` (document offsets);
     ``context`` is (category, outcome) of the last figure before the sentence, if any."""
-    sentence = re.sub(r",\s*(?:who|whom|which)\b(?:[^,]|,(?=\d))*,(?!\d)", ",", text[start:end])
-    if _background(sentence):  # an aside ("who went missing last month") is not
+    if background_sentence(text, start, end):
         return []
     mentions = find_mentions(text, start, end)
     for m in mentions:
@@ -178,6 +177,13 @@ def sentence_figures(text: str, start: int, end: int,
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
     return [m for m in _drop_increments(figures, gaps, mentions) if not _vague_part(m)]
+
+
+def background_sentence(text: str, start: int, end: int) -> bool:
+    """The sentence ``text[start:end]`` tells of earlier events, and gives no figures; an
+    aside ("who went missing last month") does not make it so."""
+    sentence = re.sub(r",\s*(?:who|whom|which)\b(?:[^,]|,(?=\d))*,(?!\d)", ",", text[start:end])
+    return _background(sentence)
 
 
 def _background(sentence: str) -> bool:
@@ -701,8 +707,14 @@ def supersede(figures: list[Mention]) -> list[int]:
     """Indexes of the figures of a document that a later figure does not replace: a toll
     update replaces smaller figures of its kind, a revision any figure of its kind, and a
     figure given first ("initially said 10") is replaced by any other of its kind."""
-    return [i for i, m in enumerate(figures)
-            if m.subset or not any(_replaces(u, m) for u in figures if u is not m)]
+    return [i for i, m in enumerate(figures) if replacement(figures, m) is None]
+
+
+def replacement(figures: list[Mention], m: Mention) -> Mention | None:
+    """The figure of the document that replaces ``m``, or None when ``m`` stands."""
+    if m.subset:
+        return None
+    return next((u for u in figures if u is not m and _replaces(u, m)), None)
 
 
 def _replaces(u: Mention, m: Mention) -> bool:

@@ -1,4 +1,5 @@
-"""Files in, files out: every ``*.txt`` of a folder -> candidates.csv and the two drafts."""
+"""Files in, files out: every ``*.txt`` of a folder -> candidates.csv, the two drafts, and
+unread.csv (the counts set aside, with the reason)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 
 from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures
 from sitrep.extract.drafts import draft_incidents, draft_victims
+from sitrep.extract.unread import UNREAD_COLUMNS, unread_counts
 
 
 def read_reports(seeds_dir: str | Path) -> dict[str, str]:
@@ -22,20 +24,28 @@ def read_reports(seeds_dir: str | Path) -> dict[str, str]:
 
 
 def run_extract(seeds_dir: str | Path, out_dir: str | Path) -> dict:
-    """Write OUT/candidates.csv, OUT/incidents.csv and OUT/victims.csv; return row counts."""
+    """Write OUT/candidates.csv, OUT/incidents.csv, OUT/victims.csv and OUT/unread.csv;
+    return row counts."""
     texts = read_reports(seeds_dir)
-    frames = [extract_figures(text, name) for name, text in texts.items()]
-    candidates = (pd.concat(frames, ignore_index=True) if frames
-                  else pd.DataFrame(columns=list(CANDIDATE_COLUMNS)))
+    candidates = _concat([extract_figures(text, name) for name, text in texts.items()],
+                         CANDIDATE_COLUMNS)
+    unread = _concat([unread_counts(text, name) for name, text in texts.items()],
+                     UNREAD_COLUMNS)
     incidents = draft_incidents(candidates, texts)
     victims = draft_victims(candidates)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in (("candidates.csv", candidates), ("incidents.csv", incidents),
-                        ("victims.csv", victims)):
+                        ("victims.csv", victims), ("unread.csv", unread)):
         write_csv_atomic(frame, out / name)
     return {"documents": len(texts), "candidates": len(candidates),
-            "incidents": len(incidents), "victims": len(victims)}
+            "incidents": len(incidents), "victims": len(victims), "unread": len(unread)}
+
+
+def _concat(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    return (pd.concat(frames, ignore_index=True) if frames
+            else pd.DataFrame(columns=list(columns)))
 
 
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
