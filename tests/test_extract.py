@@ -809,13 +809,22 @@ def test_agreement_script_scores_a_second_annotation_on_its_own_documents(tmp_pa
         encoding="utf-8")
     (tmp_path / "agreement" / "heldout8_second.csv").write_text(
         header + "b01.txt,security_forces,injured,3,3,no,\n", encoding="utf-8")
+    (tmp_path / "heldout9").mkdir()
+    (tmp_path / "heldout9" / "gold.csv").write_text(
+        header + "c01.txt,militants,killed,4,4,no,\n", encoding="utf-8")
+    (tmp_path / "agreement" / "heldout9_second.csv").write_text(
+        header + "c01.txt,militants,killed,4,,no,\n", encoding="utf-8")
     assert agreement.main(["--fixtures", str(tmp_path)]) == 0
     out = capsys.readouterr().out
+    assert "precision 0.000  recall 0.000" in out  # heldout9: the one figure differs ...
+    assert "c01" not in out  # ... and a held-out set's differences stay unread
     assert "precision 0.500  recall 0.500" in out  # heldout7: one of two figures agrees
     assert "v01.txt  first only:  civilians killed 2+" in out
     assert "v01.txt  second only: civilians killed 2" in out
     assert "precision 1.000  recall 1.000" in out  # heldout8: the one figure agrees
     assert "d01" not in out
+    assert agreement.main(["--fixtures", str(tmp_path), "--show-differences"]) == 0
+    assert "c01.txt  second only: militants killed 4+" in capsys.readouterr().out
 
 
 @pytest.mark.notebook
