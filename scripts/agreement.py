@@ -2,8 +2,8 @@
 
 A second annotator, who saw only the reports and the conventions of
 ``tests/fixtures/extract/README.md`` (never the first gold, the rules or the extractor),
-coded the figures of three held-out sets again (heldout9 after it had been scored); those files are in
-``tests/fixtures/extract/agreement/``. This script scores each second annotation against the
+coded the figures of three held-out sets again (heldout9 after it had been scored); those
+files are in ``tests/fixtures/extract/agreement/``. This script scores each second annotation against the
 first, with the same key and the same scorer as ``make eval-extract``, and lists every
 figure on which they differ. The agreement is the ceiling to read the extractor's scores
 against: an extractor cannot be expected to match one writer's gold better than a second
@@ -36,9 +36,8 @@ PAIRS = {"heldout7_second.csv": ("dev", "v"), "heldout8_second.csv": ("dev", "b"
 
 
 def compare(second: pd.DataFrame, first: pd.DataFrame) -> dict:
-    """The scorer's result for ``second`` read against ``first``, over ``second``'s documents
-    only (the first gold may hold many more)."""
-    first = first[first["document"].isin(set(second["document"]))]
+    """The scorer's result for ``second`` read against ``first`` (both of the same reports: a
+    report the second annotator found no figure in still counts with the first's figures)."""
     return evaluate(second, first)
 
 

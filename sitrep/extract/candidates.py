@@ -28,9 +28,11 @@ def extract_figures(text: str, document: str) -> pd.DataFrame:
     return frame
 
 
-def read_figures(text: str) -> tuple[list[Mention], list[Sentence], list[str]]:
+def read_figures(text: str, dropped: list[tuple[Mention, str]] | None = None
+                 ) -> tuple[list[Mention], list[Sentence], list[str]]:
     """Every figure the rules read in ``text``, superseded ones included, with the sentence
-    and the place of each (the caller decides which stand: :func:`supersede`)."""
+    and the place of each (the caller decides which stand: :func:`supersede`). The counts of
+    people that are no figure are appended to ``dropped`` with the reason."""
     figures: list[Mention] = []
     sentences: list[Sentence] = []
     places: list[str] = []
@@ -39,7 +41,7 @@ def read_figures(text: str) -> tuple[list[Mention], list[Sentence], list[str]]:
     context = ("", "")  # the last figure's (category, outcome): "A seventh later died"
     for s in split_sentences(text):
         here = places_in(s.text)
-        for m in sentence_figures(text, s.start, s.end, context):
+        for m in sentence_figures(text, s.start, s.end, context, dropped):
             context = (m.category, m.outcome) if not m.subset else context
             figures.append(m)
             sentences.append(s)

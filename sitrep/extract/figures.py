@@ -14,9 +14,11 @@ conventions they implement):
    killed in Quetta and three in Turbat"). A mention with no outcome is not a figure: that
    is how force sizes, participants, arrests and displaced families are left out; nor is one
    whose cue mixes both outcomes ("killing and wounding more than 60", "killed or injured").
-   A field label gives its outcome to the counts after it ("Killed: a farmer and his two
-   sons"; "Martyred: 3 (1 vaccinator, 2 constables). Injured: 2"), and so does a figure to the
-   list after its colon ("14 dead: ten employees, two soldiers and two bystanders").
+   A field label gives its outcome to the counts of its own field ("Killed: a farmer and his
+   two sons"; "Martyred: 3 (1 vaccinator, 2 constables). Injured: 2"), up to the next field,
+   bar, dash or clause; a figure gives its outcome to a breakdown by kind after a colon,
+   bracket or dash ("14 dead: ten employees, two soldiers and two bystanders"), whose items
+   are exact figures of their own, but not to "12 injured (3 critically)".
 2. **Subsets** ("including two children", "among the victims were 14 individuals") never
    make a second total: a generic noun gives ``unknown``, a category noun an open lower bound.
    In "seven soldiers were among 19 people killed" the 19 is the total and the seven a part;
@@ -39,7 +41,14 @@ conventions they implement):
    A toll that names no victims ("raising the death toll to seven") takes the category of
    the figures before it when they all share one (:func:`settle_tolls`). A later death that
    a toll of its sentence already counts ("Six people have died after a worker ... passed
-   away") is no figure of its own.
+   away") is no figure of its own; deaths of other people ("when two bombers died in the
+   blast") are. A later update replaces an earlier one ("toll reaches 5" ... "climbs to 6")
+   unless it is said to be another incident's ("a separate blast"); a toll given first ("had
+   given a provisional toll of 17", "up from a toll of 27") gives way to any later figure of
+   its outcome when it named no victims.
+
+Each count of people that is no figure is reported with its reason (``dropped``), for
+``unread.csv``.
 """
 
 from __future__ import annotations
@@ -93,6 +102,12 @@ _ASIDE = re.compile(r"\s*,(?:(?:[^,;.\d(]|\d{1,3}-year-old|aged\s+\d{1,3}|Rs\.?\
 # "three soldiers of the 12-member assault team, ..., embraced shahadat": the unit they were in
 _UNIT_PHRASE = re.compile(r"^\s+(?:of|from)\s+(?:the|a|an|their|its|his)\s+[^,.;]{1,40}?(?=\s*,)",
                           re.IGNORECASE)
+# a short "of"/"from" phrase that says where the victims were from or belonged, when a cue
+# follows it: "one engineer of the EPC contractor lost his life"
+_OF_PLACE = re.compile(rf"^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                       rf"(?:(?!(?:and|or|who|which|that|were|was|had|have|has|also)\b)[\w'’-]+\s+)"
+                       rf"{{1,4}}?(?=(?:also\s+|later\s+)?(?:{lx.KILLED_WORDS}|{lx.INJURED_WORDS}|"
+                       rf"were|was|had|have|has)\b)", re.IGNORECASE)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,100}\)")  # "Three personnel (two jawans and ...) were"
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|whom|that)\b[^,;.\d]{1,60}(?=,)", re.IGNORECASE)
 # verbs of a victim's own dying, after the noun: "... also died", "... and later succumbed"
@@ -120,6 +135,9 @@ _PREDICATE_HOME = re.compile(r"[^,.;]{0,40}?\bfrom\s+(?:the\s+)?" + lx.PROVINCE_
 # martyred"; "a Levies constable who had tried to stop the bomber and five children were ..."
 _ASIDE_AND = re.compile(r"^\s*(?:,[^.;:]{1,160}?,|(?:,\s*)?(?:who|whose)\b[^.;:]{1,120}?)"
                         r"\s*(?:and|as\s+well\s+as)\s*$", re.IGNORECASE)
+# "two police constables who were on duty at the chowk and a boy of about ten"
+_RELATIVE_AND = re.compile(r"^\s*(?:who|whose|that)\b[^.;:,]{1,100}?\s+(?:and|as\s+well\s+as)\s*$",
+                           re.IGNORECASE)
 _FRONTED_OF = re.compile(r"\bof\s+(?:the|those)\s+(dead|killed|injured|wounded|deceased)\s*,\s*$",
                          re.IGNORECASE)
 # "12 civilians injured when a wall collapsed, four children among them"
@@ -131,33 +149,73 @@ _WITH_INJURIES = re.compile(r"^\s*(?:(?:had\s+been|have\s+been|has\s+been|were|w
                             r"[^,.;]{0,60}?\s+)?with\s+(?:[a-z-]+\s+){0,2}(?:injuries|wounds)\b",
                             re.IGNORECASE)
 # A field label of a list or a form: "Killed: ...", "Casualties - Martyred: 3", "Injured: 2"
-_LABEL = re.compile(r"(?:^|(?<=[.;:(\n])|(?<=\s[-–—]))\s*"
+_LABEL = re.compile(r"(?:^|(?<=[.;:(\n,|/—–\ufeff])|(?<=\s-))\s*"
                     r"(?P<label>killed|dead|martyred|martyrs|deaths|fatalities|injured|wounded|"
-                    r"hurt)\s*:(?!\d)", re.IGNORECASE)
+                    r"hurt)(?:\s+(?:received|reported|confirmed|so\s+far))?\s*:",
+                    re.IGNORECASE)
+_LABEL_AHEAD = re.compile(r"^\s*[,|/;—–-]?\s*(?:killed|dead|martyred|martyrs|deaths|fatalities|"
+                          r"injured|wounded|hurt)(?:\s+(?:received|reported|confirmed|so\s+far))?"
+                          r"\s*:", re.IGNORECASE)
+# where a label's reach ends: another field ("arrested:"), a bar, a semicolon, a dash
+_LABEL_END = re.compile(r"(?:^|(?<=[.;:(\n,|/—–\ufeff])|(?<=\s-))\s*[A-Za-z]+(?:\s+[a-z]+)?\s*:|"
+                        r";(?!\s*and\b)|\||\s[-–—]\s|—")
+_NAME_ASIDE = re.compile(r",\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\s*(?:,\s*\d{1,3}\s*)?,")
 _LIST_AGES = re.compile(r"^\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|or)\s*\d{1,3})*(?=\s*,)",
                         re.IGNORECASE)
+# "the fifth such attack in the last three months": this event, counted among others
+_OTHER_EVENT = re.compile(r"\b(?:separate|another|second|other|earlier)\s+(?:\w+\s+)?"
+                          r"(?:attack|incident|blast|bombing|explosion|ambush|clash|strike|raid)\b",
+                          re.IGNORECASE)
+_NTH_ATTACK = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                         r"latest|\d+(?:st|nd|rd|th))\s+(?:such\s+|major\s+|deadly\s+)?"
+                         r"(?:attack|incident|blast|bombing|ambush|killing|strike|raid)s?\b[^.;]*$",
+                         re.IGNORECASE)
+_PREPOSITION_END = re.compile(r"\b(?:in|on|by|with|at|from|to|into|for|after)\s+$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:the\s+)?(?:total|overall|grand\s+total|in\s+all)\b"
+                           r"[^.;:\d]{0,30}[:\-–—,]?\s*$", re.IGNORECASE)
 _IT_REACHED = re.compile(r"\bit\s+(?:had\s+|has\s+)?(?:reached|(?:rose|risen|climbed|jumped)\s+to)"
                          r"\s+$", re.IGNORECASE)
-_ALL_N = re.compile(r"\b(?:all|the|these|those|all\s+the|all\s+of\s+the)\s+$", re.IGNORECASE)
+_ALL_N = re.compile(r"\ball(?:\s+of)?(?:\s+the)?\s+$", re.IGNORECASE)
+# dying of earlier wounds: "succumbed", "passed away", "died of his injuries", "died in hospital"
+_LATER_DYING = (r"(?:succumbed|passed\s+away|breathed\s+(?:his|her|their)\s+last|"
+                r"died\s+(?:of|from)\s+(?:his|her|their)\s+(?:injuries|wounds)|"
+                r"(?:later\s+)?died\s+(?:later\s+)?(?:in|at)\s+(?:the\s+)?"
+                r"(?:hospital|(?-i:[A-Z])))")
 _INCREMENT_BEFORE = re.compile(r"\b(?:after|when|as)\s*$", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"dead", "killed", "injured", "wounded", "hurt"}
 _OF_VICTIMS = {"dead", "injured", "wounded", "victims", "killed", "casualties", "them",
                "whom", "deceased", "fatalities", "martyrs"}
 
 
-def sentence_figures(text: str, start: int, end: int,
-                     context: tuple[str, str] = ("", "")) -> list[Mention]:
+# Why a count of people in a sentence is no figure (``sentence_figures(..., dropped=[])``).
+BACKGROUND = "the sentence reads as background: an earlier event"
+EARLIER_EVENT = "after 'a day after', 'two days earlier' and the like: another, earlier event"
+EXCLUDED = ("one count for both outcomes ('killed and wounded 75'), or deaths no attack "
+            "caused ('died of hunger')")
+NO_OUTCOME = "no casualty outcome (killed, injured) tied to this count"
+VAGUE_PART = ("a part of the victims that names neither a kind nor a home ('nine of them "
+              "critically')")
+INCREMENT = ("in the same sentence as a toll update, which counts it (a later death, or the "
+             "toll before the update)")
+
+
+def sentence_figures(text: str, start: int, end: int, context: tuple[str, str] = ("", ""),
+                     dropped: list[tuple[Mention, str]] | None = None) -> list[Mention]:
     """The casualty figures of one sentence ``text[start:end]`` (document offsets);
-    ``context`` is (category, outcome) of the last figure before the sentence, if any."""
-    if background_sentence(text, start, end):
-        return []
+    ``context`` is (category, outcome) of the last figure before the sentence, if any.
+    Each count of people that is no figure is appended to ``dropped``, with the reason."""
+    dropped = [] if dropped is None else dropped
     mentions = find_mentions(text, start, end)
+    if background_sentence(text, start, end):
+        dropped += [(m, BACKGROUND) for m in mentions]
+        return []
     for m in mentions:
         if not m.head and not m.of_head and (
                 f := _FRONTED_OF.search(text, max(start, m.start - 40), m.start)):
             m.of_head = f.group(1).lower()  # "Of the dead, four were soldiers"
     earlier = lx.EARLIER_EVENT.search(text, start, end)
     if earlier:  # "..., which came a day after four people were shot dead"
+        dropped += [(m, EARLIER_EVENT) for m in mentions if m.start >= earlier.start()]
         mentions = [m for m in mentions if m.start < earlier.start()]
     if not mentions:
         return []
@@ -165,6 +223,9 @@ def sentence_figures(text: str, start: int, end: int,
     rests = [text[m.np_end:end] for m in mentions]
     _direct_outcomes(mentions, gaps, rests, context[1])
     _toll_pronoun(text, start, mentions, gaps)
+    for i, m in enumerate(mentions):
+        if _TOTAL_BEFORE.search(gaps[i]):
+            m.toll = True  # "Total casualties: 5 martyred, 8 injured": a count of all victims
     _shared_outcomes(mentions, gaps)
     _labelled_outcomes(text, start, end, mentions)
     _among_totals(mentions, gaps)
@@ -176,7 +237,14 @@ def sentence_figures(text: str, start: int, end: int,
     _categories(mentions, _carried(text, start, mentions[0].start) or context[0])
     _claims(text, start, end, figures)
     _updates(mentions, gaps)
-    return [m for m in _drop_increments(figures, gaps, mentions) if not _vague_part(m)]
+    kept = _drop_increments(figures, gaps, mentions)
+    for m in mentions:
+        if m in kept and not _vague_part(m):
+            continue
+        reason = (EXCLUDED if m.excluded else NO_OUTCOME if not m.outcome
+                  else INCREMENT if m not in kept else VAGUE_PART)
+        dropped.append((m, reason))
+    return [m for m in kept if not _vague_part(m)]
 
 
 def background_sentence(text: str, start: int, end: int) -> bool:
@@ -189,8 +257,9 @@ def background_sentence(text: str, start: int, end: int) -> bool:
 def _background(sentence: str) -> bool:
     """The sentence tells of earlier events ("last year", "since 2023"), unless the cue only
     compares this event with them ("one of the deadliest encounters since a 2014 deal")."""
-    return any(not (b.group(0).lower().startswith("since")
-                    and _COMPARISON.search(sentence[max(0, b.start() - 60):b.start()]))
+    return any(not ((b.group(0).lower().startswith("since")
+                     and _COMPARISON.search(sentence[max(0, b.start() - 60):b.start()]))
+                    or _NTH_ATTACK.search(sentence[max(0, b.start() - 60):b.start()]))
                for b in lx.BACKGROUND_CUE.finditer(sentence))
 
 
@@ -247,11 +316,14 @@ def _own_outcome(m: Mention) -> tuple[str, str] | None:
 def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
     """'23 civilians were killed', '11 others injured', '58 people, most of them lawyers, were
     killed' (asides between commas, names and ages among them, are skipped)."""
+    if _LABEL_AHEAD.match(after):
+        return None  # "Killed: 2, Injured: 3": the next field's label is not this count's cue
     after = _AGE_PHRASE.sub("", after, count=1)  # "four children aged five to 10 were ..."
     a = lx.AFTER_CUE.match(after)
-    unit = None if a else _UNIT_PHRASE.match(after)
-    if unit:
-        after = after[unit.end():]
+    unit = None if a else (_OF_PLACE.match(after) or _UNIT_PHRASE.match(after))
+    if unit:  # "three soldiers of the assault team, ..."; "two civilians of Arandu village also
+        after = after[unit.end():]  # lost their lives"
+        a = lx.AFTER_CUE.match(after)
     for _ in range(5):  # "two soldiers, Havildar Ali, 32, and Sepoy Khan, 24, embraced ..."
         aside = None if a else (_ASIDE.match(after) or _RELATIVE_ASIDE.match(after)
                                 or _PAREN_ASIDE.match(after) or _RELATIVE_DIED.match(after))
@@ -331,6 +403,8 @@ def _gap_cue(after: str) -> str:
     aged = _AGE_PHRASE.match(after)
     if aged:  # "a rickshaw driver aged 40, was also hit and lost his life"
         after = re.sub(r"^\s*,", " ", after[aged.end():])
+    # "a fisherman walking home from the jetty, Ghulam Rasool, 45, was hit ... and died"
+    after = _NAME_ASIDE.sub(" ", after, count=1)
     g = lx.AFTER_GAP_CUE.match(after)
     return g.group("cue") if g else ""
 
@@ -352,7 +426,7 @@ def _context_outcome(m: Mention, before: str, context: str) -> tuple[str, str] |
     """'Among them were two children', 'Two of them were children': the outcome of the
     figure before the sentence."""
     if context and (_AMONG_THEM.search(before) or lx.REVISION_CUE.search(before)
-                    or (m.of_head == "them" and not before.strip())):
+                    or (m.of_head in ("them", "victims") and not before.strip())):
         return context, "before"
     return None
 
@@ -383,7 +457,7 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
             # a part after its whole is of the whole's outcome: "five martyrs, among them a
             # child, and 14 wounded"
             listed = listed or (i > 0 and ms[i - 1].outcome and not ms[i - 1].subset
-                                and bool(lx.SUBSET_CONNECTOR.match(before)))
+                                and bool(_SUBSET_END.search(before)))
             if (not listed and i + 1 < len(ms) and joined_after
                     and ms[i + 1].outcome_from in ("after", "gap", "next", "head")
                     and ms[i + 1].outcome):
@@ -395,9 +469,12 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
                     or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)
                     or _elided_verb(before, after) or _AMONG_THEM_AFTER.match(after)
                     or _AS_WAS.search(before)
-                    or (before.strip() in (":", "(") and not ms[i - 1].subset)  # "14 dead: ten ..."
+                    or _breakdown_item(before, ms[i - 1], m)
                     or (m.of_head in ("them", "whom") and gaps[i].rstrip().endswith(","))):
                 m.outcome, m.outcome_from = ms[i - 1].outcome, "previous"
+                # the items of a breakdown: "14 dead: ten employees, two soldiers and ..."
+                m.breakdown = _breakdown_item(before, ms[i - 1], m) or (
+                    ms[i - 1].breakdown and _joined(before, ms[i - 1]))
                 changed = True
 
 
@@ -415,20 +492,34 @@ def _labelled_outcomes(text: str, start: int, end: int, ms: list[Mention]) -> No
     Injured: 2': a field label gives its outcome to the counts after it, up to the next."""
     labels = [(start + m.end(), _outcome_of(m.group("label")))
               for m in _LABEL.finditer(text[start:end])]
-    for m in ms:
+    for i, m in enumerate(ms):
         if m.outcome or m.speaker or m.excluded:
             continue
         found = [(pos, outcome) for pos, outcome in labels if pos <= m.start]
-        if found:
+        if found and not _LABEL_END.search(text, found[-1][0], m.start) \
+                and not _PREPOSITION_END.search(text, found[-1][0], m.start):
+            # the label reaches the counts of its own field only: not "Killed: 3 - police
+            # deployed 200 troops", "Injured: 2, shifted in 3 ambulances", "arrested: 4"
             m.outcome, m.outcome_from = found[-1][1], "label"
-            # "Injured: 2" is a headline count: it borrows no category from the figure before
-            m.toll = not text[found[-1][0]:m.start].strip()
+            # "Injured: 2" is a headline count: it borrows no category from the figure before,
+            # and like a toll it brings the count up to date ("Dead received: 8" after "six
+            # dead bodies" in an earlier bulletin)
+            m.toll = m.update = not text[found[-1][0]:m.start].strip()
+
+
+def _breakdown_item(before: str, previous: Mention, m: Mention) -> bool:
+    """'14 dead: ten employees, two soldiers ...', 'Martyred: 3 (1 vaccinator, 2 constables)':
+    the first item of a breakdown by kind (a count with a category noun) after a colon, a
+    bracket or a dash; not '12 injured (3 critically)' or '8 people: 5 at the market'."""
+    return (before.strip() in (":", "(", "—", "–", "-") and not previous.subset
+            and _phrase_category(m.head, m.mods) not in ("", "all"))
 
 
 def _joined(between: str, previous: Mention) -> bool:
     """Two items of one list: 'two constables and a woman'; 'a local elder, Malik Zada, and
     two of his nephews' (a named first item)."""
-    return bool(lx.CONNECTOR.match(between) or (previous.singular and _ASIDE_AND.match(between)))
+    return bool(lx.CONNECTOR.match(between) or (previous.singular and _ASIDE_AND.match(between))
+                or _RELATIVE_AND.match(between))
 
 
 def _elided_verb(before: str, after: str) -> bool:
@@ -483,10 +574,11 @@ def _numbered_antecedents(text: str, start: int, ms: list[Mention], gaps: list[s
     for i, m in enumerate(ms):
         if m.head or m.of_head or m.hint or not _ALL_N.search(gaps[i]):
             continue
-        earlier = list(re.finditer(rf"\b{re.escape(m.count_text)}\b", text[:start],
+        window = max(0, start - 400)  # the antecedent is near: this or the last sentences
+        earlier = list(re.finditer(rf"\b{re.escape(m.count_text)}\b", text[window:start],
                                    re.IGNORECASE))
         if earlier:
-            head, mods = noun_phrase(text, earlier[-1].end(), start)
+            head, mods = noun_phrase(text, window + earlier[-1].end(), start)
             category = _phrase_category(head, mods)
             if category not in ("", "all", "unknown"):
                 m.hint = category
@@ -500,8 +592,11 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
         return False  # the whole in "three of the six injured"
     if m.of_head in ("them", "whom") and i and not ms[i - 1].outcome and _phrase_category(
             ms[i - 1].head, ms[i - 1].mods):
-        # "abducted six labourers and shot dead two of them": a part of the abducted
-        m.hint = _phrase_category(ms[i - 1].head, ms[i - 1].mods)
+        # "abducted six labourers and shot dead two of them": a part of the abducted; but
+        # "six gunmen ... checked the passengers' cards and shot dead 14 of them": the
+        # passengers, named nearer
+        m.hint = (_bare_antecedent(gaps[i])
+                  or _phrase_category(ms[i - 1].head, ms[i - 1].mods))
         return False
     if (m.of_head in ("them", "whom") and (not i or not ms[i - 1].outcome)
             and (antecedent := _bare_antecedent("".join(gaps[:i + 1])))):
@@ -535,7 +630,8 @@ def _is_subset(m: Mention, ms: list[Mention], gaps: list[str], rests: list[str])
     if lx.SUBSET_CONNECTOR.match(before) or _SUBSET_BEFORE.search(before[-60:]):
         return not lx.UPDATE_CUE.search(before)
     if (i > 0 and _joined(before, ms[i - 1]) and ms[i - 1].subset
-            and not (m.outcome_from == "head" and m.outcome != ms[i - 1].outcome)):
+            and not (m.outcome_from in ("head", "after", "gap")
+                     and m.outcome != ms[i - 1].outcome)):
         return True  # "including two children and a woman", not "..., and 14 wounded"
     if i > 0 and ms[i - 1].subset and _next_part(ms[i - 1], m, before):
         return True
@@ -581,6 +677,8 @@ def _categories(ms: list[Mention], context: str) -> None:
             m.high = None  # at least N of this category; others may be too
         if not m.subset and m.outcome:
             previous = superset = m.category
+        elif not m.outcome and m.category not in ("", "all", "unknown"):
+            previous = m.category  # "Two herders were hit; one died": 'one' elides 'herders'
 
 
 def _noun_category(m: Mention, previous: str) -> str:
@@ -635,8 +733,8 @@ def _claims(text: str, start: int, end: int, figures: list[Mention]) -> None:
         before = [k for e, k in events if e <= pos]
         # after the figure, only a speaker of the figure counts: "..., the group claimed",
         # not a relative clause about the attack ("the blast, which the group claimed")
-        after = [k for e, k in events if e >= m.end - start
-                 and not _RELATIVE.search(text[m.end:start + e])]
+        after = [k for e, k in events if e > m.np_end - start  # "40 of its fighters"
+                 and not _RELATIVE.search(text[m.np_end:start + e])]
         kind = before[-1] if before else (after[0] if after else "")
         m.claim = kind == "claim"
 
@@ -655,6 +753,7 @@ def _updates(ms: list[Mention], gaps: list[str]) -> None:
     for i, m in enumerate(ms):
         if m.outcome and lx.UPDATE_CUE.search(gaps[i]):
             m.update = True
+            m.other_event = bool(_OTHER_EVENT.search("".join(gaps[:i + 1])))
             m.revision = bool(lx.REVISION_CUE.search(gaps[i]))
             if not m.head:
                 m.category = m.hint or "all"
@@ -675,18 +774,23 @@ def _drop_increments(figures: list[Mention], gaps: list[str],
     ("after two of the injured died"), unless they break it down ("including 14 soldiers");
     so do later deaths that a toll of the same sentence counts already ("Six people have
     died after a worker who had been shot passed away")."""
-    updated = {m.outcome for m in figures if m.update}
+    updated = {m.outcome for m in figures if m.update and m.outcome_from != "label"}
     totals = [m for m in figures if m.outcome == "killed" and not m.subset]
     return [m for m in figures if (m.update or m.outcome not in updated
-                                   or (m.subset and not m.of_head))
+                                   or (m.subset and not m.of_head) or m.breakdown)
             and not (len(totals) > 1 and m in totals and _later_death(m, gaps[ms.index(m)],
                                                                       gaps[ms.index(m) + 1]))]
 
 
 def _later_death(m: Mention, before: str, after: str) -> bool:
-    """'after three of the wounded died', 'when two injured men passed away'."""
-    return bool(_INCREMENT_BEFORE.search(before) and re.match(
-        rf"[^,.;]{{0,80}}?\b{_DYING}", after, re.IGNORECASE))
+    """'after three of the wounded died', 'when two injured men passed away', 'after a worker
+    who had been shot in the chest passed away': people already hurt who died later; not
+    'when two suicide bombers died in the blast'."""
+    if not _INCREMENT_BEFORE.search(before):
+        return False
+    injured = m.of_head in ("injured", "wounded") or {"injured", "wounded"} & set(m.mods)
+    return bool(re.match(rf"[^,.;]{{0,80}}?\b{_LATER_DYING}", after, re.IGNORECASE)
+                or (injured and re.match(rf"[^,.;]{{0,80}}?\b{_DYING}", after, re.IGNORECASE)))
 
 
 def settle_tolls(figures: list[Mention]) -> None:
@@ -718,9 +822,15 @@ def replacement(figures: list[Mention], m: Mention) -> Mention | None:
 
 
 def _replaces(u: Mention, m: Mention) -> bool:
-    if (u.category, u.outcome, u.claim) != (m.category, m.outcome, m.claim) or u.subset:
+    if u.subset or (u.outcome, u.claim) != (m.outcome, m.claim):
         return False
-    if m.stale and not u.stale:
+    if m.stale and not u.stale and m.category in (u.category, "all"):
+        # "had given a provisional toll of 17, confirmed that 21 soldiers were killed": a toll
+        # given first, that named no victims, gives way to any later figure of its outcome
         return True
-    # a later update replaces an earlier one: "toll reaches 5" ... "death toll climbs to 6"
-    return u.update and (not m.update or m.start < u.start) and (u.revision or m.low < u.low)
+    if u.category != m.category:
+        return False
+    # a later update replaces an earlier one: "toll reaches 5" ... "death toll climbs to 6",
+    # unless it is another incident's ("the death toll from a separate blast rose to 20")
+    later = not m.update or (m.start < u.start and not u.other_event)
+    return u.update and later and (u.revision or m.low < u.low)

@@ -47,7 +47,7 @@ NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\bno\.?|\bnumber|\bsection|\bn-|\bm-|\brs\.?|\$|\brescue|\bbrigade|\bcorps|\bwing|"
     r"\bunit|\bplatoon|\bbattalion|\broute|\bblock|\bsector|\bphase|\bchapter|\barticle|"
     r"\bpage|\bflight|\bpost|\bgate|\broom|\bhouse|\bstreet|\broad|\bkm|\bage[sd]?|\baged|"
-    r"\bclass|\bgrade|\bparagraph|\bcase|"
+    r"\bclass|\bgrade|\bparagraph|\bcase|\bday|"
     # a time: "by the time the Elite Force arrived at six"
     r"\b(?:arrived|came|reached|returned|started|began|ended|left|struck)\s+at)\s*$",
     re.IGNORECASE,
@@ -100,7 +100,23 @@ caretaker caretakers custodian custodians motorist motorists rider riders cyclis
 magistrate magistrates tehsildar patwari lineman linemen linesman linesmen vice-chancellor
 athlete athletes cricketer cricketers footballer footballers fan fans onlooker onlookers
 diner diners visitor visitors boatman boatmen abductee abductees hostess hostesses steward
-stewards stewardess stewardesses hazara hazaras christian
+stewards stewardess stewardesses
+headman headmen chieftain chieftains tapper tappers umpire umpires referee referees scorer
+scorers hari haris comunero comuneros cashier cashiers storekeeper storekeepers salesman
+salesmen saleswoman saleswomen loader loaders trucker truckers weaver weavers cobbler cobblers
+potter potters goatherd goatherds cowherd cowherds farmhand farmhands sweeper sweepers janitor
+janitors chef chefs hotelier hoteliers innkeeper innkeepers landlord landlords tenant tenants
+landowner landowners surveyor surveyors architect architects operator operators geologist
+geologists scientist scientists researcher researchers academic academics poet poets writer
+writers singer singers musician musicians artist artists actor actors broadcaster
+broadcasters blogger bloggers editor editors publisher publishers missionary missionaries
+deacon deacons bishop bishops rabbi rabbis bride brides groom grooms bridegroom bridegrooms
+trainee trainees apprentice apprentices intern interns grandchild grandchildren grandparent
+grandparents aunt aunts kinsman kinsmen clansman clansmen prosecutor prosecutors advocate
+advocates diplomat diplomats envoy envoys dentist dentists midwife midwives firefighter
+firefighters herdboy herdboys schoolgirl stepson stepdaughter in-law in-laws fiancee
+housemaid housemaids nanny nannies gatekeeper gatekeepers ferryman ferrymen
+woodcutter woodcutters hunter hunters beggar beggars hazara hazaras christian
 christians hindu hindus sikh sikhs ahmadi ahmadis zaireen namazis
 """.split())
 SECURITY_NOUNS = set("""
@@ -110,7 +126,8 @@ levy levies-men commando commandos paramilitary paramilitaries ranger rangers se
 cadet cadets recruit recruits officer officers guardsman guardsmen captain captains major majors
 lieutenant lieutenants rifleman riflemen forces patrolman patrolmen
 colonel colonels brigadier subedar subedars havildar havildars havaldar havaldars naik naiks
-sergeant sergeants
+sergeant sergeants corporal corporals gendarme gendarmes sub-officer sub-officers constabulary
+detective detectives commandant commandants sentinel sentinels
 sub-inspector sub-inspectors inspector inspectors asi asis sho superintendent superintendents
 dsp ssp sepoy sipahi sipahis gunner gunners sailor sailors airman airmen marine marines
 seaman seamen risaldar risaldars khasadar khasadars paratrooper paratroopers peacekeeper
@@ -124,7 +141,9 @@ raider raiders infiltrator infiltrators abductor abductors kidnapper kidnappers
 suicide-bomber suicide-bombers dacoit dacoits outlaw outlaws suspect suspects comrade
 comrades bandit bandits extremist extremists fidayeen operative operatives guerrilla
 guerrillas guerilla guerillas ringleader ringleaders sub-leader sub-leaders sub-commander
-sub-commanders pirate pirates robber robbers
+sub-commanders pirate pirates robber robbers narco-terrorist narco-terrorists shooter shooters
+hitman hitmen assassin assassins gangster gangsters mujahid mujahideen kharji kharjis
+combatant combatants
 """.split())
 # Nouns that say nothing of the category: "all" for a headline count, "unknown" for a part.
 GENERIC_NOUNS = set("""
@@ -135,14 +154,15 @@ patient patients martyrs martyr
 # Heads that need a modifier: "security officials" are security forces, "officials" unknown.
 NEEDS_MODIFIER = {"official": "unknown", "officials": "unknown", "men": None, "man": None,
                   "member": None, "members": None, "guard": "unknown", "guards": "unknown",
-                  "staff": "unknown", "officer": "security_forces",
+                  "staff": "civilians", "officer": "security_forces",
                   "officers": "security_forces", "personnel": "security_forces",
                   "employee": "civilians", "employees": "civilians",
                   "commander": "militants", "commanders": "militants",
                   "escort": "security_forces", "escorts": "security_forces",
                   "warden": "unknown", "wardens": "unknown", "warder": "unknown",
                   "warders": "unknown", "bodyguard": "unknown", "bodyguards": "unknown",
-                  "agent": "unknown", "agents": "unknown"}
+                  "agent": "unknown", "agents": "unknown", "chief": "unknown",
+                  "chiefs": "unknown"}
 # Guards of a firm or a person are civilians ("a security guard", "private guards"); guards
 # of a force are security forces ("police guards", "an FC guard").
 GUARD_HEADS = {"guard", "guards"}
@@ -159,7 +179,9 @@ militant militants ttp bla blf bras banned outlawed proscribed terrorist terrori
 insurgent insurgents jihadist al-shabab al-shabaab daesh isis iskp gang gangs
 """.split())
 CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "relief",
-                      "aid", "health", "bank", "company", "family"}
+                      "aid", "health", "bank", "company", "family", "polling", "presiding",
+                      "returning", "election", "staff", "school", "hospital",
+                      "factory", "construction", "media", "press", "party"}
 # Nouns that are themselves the outcome: "11 dead", "37 bodies", "the blast claimed 12 lives".
 OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
                  "lives": "killed", "deceased": "killed", "deaths": "killed",
@@ -180,7 +202,9 @@ stalls case cases family families household households tent tents camp
 camps tower towers bridge bridges pipeline pipelines train trains shot shots bullet bullets
 kilogram device devices mine mines explosion explosions blast blasts group groups team
 teams convoy convoys brigade brigades batch batches compound compounds building buildings
-shelter shelters vest vests van vans station stations strike strikes raid raids
+shelter shelters vest vests van vans station stations strike strikes raid raids tanker tankers
+container containers wagon wagons ambulance ambulances mobile mobiles checkpoint checkpoints
+boat boats
 """.split())
 PEOPLES = {"baloch": "Baloch", "baluch": "Baloch", "balochi": "Baloch", "pashtun": "Pashtun",
            "pashtuns": "Pashtun", "pakhtun": "Pashtun", "pakhtuns": "Pashtun",
@@ -197,6 +221,7 @@ PROVINCE_RE = re.compile(
 NOUN_STOP = set("""
 were was are is be been being had have has and or but in on at by when after before who whom
 which that while as to for with during near from of including incl among into onto said says
+sustained suffered received lost died succumbed embraced got
 say told added reportedly also later all both had including across inside outside under over
 than this these those its their his her it they them we he she the a an there where whose
 """.split())
@@ -211,19 +236,24 @@ KILLED_WORDS = (r"killed|dead|died|dies|succumbs|martyred|slain|perished|passed\
                 r"(?:fatally|mortally)\s+(?:wounded|injured|shot)|neutrali[sz]ed|eliminated|"
                 r"(?:stabbed|hacked|beaten|tortured|stoned|burnt|burned|crushed)\s+to\s+death|"
                 r"burnt\s+alive|burned\s+alive|slaughtered|"
-                r"sent\s+to\s+hell")
+                r"sent\s+to\s+hell|breathed\s+(?:his|her|their)\s+last|"
+                r"gave\s+(?:their|his|her)\s+lives?|"
+                r"fell\s+(?:on\s+the\s+field\s+of\s+honou?r|in\s+(?:action|battle|combat))")
 INJURED_WORDS = (r"injured|wounded|hurt|"
                  r"(?:sustained|suffered)\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
                  r"received\s+(?:\w+\s+){0,2}(?:injuries|wounds)|maimed|"
                  r"escaped\s+with\s+(?:\w+\s+){0,2}(?:injuries|wounds)|"
                  r"treated\s+for\s+(?:[\w-]+\s+){0,4}(?:injuries|wounds|burns)|"
                  r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?bullets?|"
-                 r"(?:apprehended|arrested|captured|caught|held|found)\s+in\s+(?:an?\s+)?"
+                 r"(?:(?:apprehended|arrested|captured|caught|held|found)|"
+                 r"(?:taken|shifted|brought|rushed|admitted|evacuated|moved)"
+                 r"(?:\s+to\s+[^,.;]{1,50}?)?)\s+in\s+(?:an?\s+)?"
                  r"(?:injured|wounded)\s+(?:condition|state)")
 _AUX = (r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|reportedly|later|"
         r"all|both|allegedly|feared|believed|said|thought|reported|confirmed|to|subsequently|"
         r"either|critically|seriously|severely|grievously|badly|slightly|"
-        r"instantly|brutally|found|later|now|already|so\s+far|since)\s+)*")
+        r"instantly|brutally|found|later|now|already|so\s+far|since|brought(?:\s+in)?)\s+)*"
+        r"[\"“‘']?")
 # "two journalists were among the dead": an outcome, and a part of the victims.
 AMONG_AFTER = (r"(?:among\s+(?:the\s+|those\s+)?(?:dead|killed|deceased|victims|injured|"
                r"wounded|casualties|fatalities|martyred|martyrs|hurt)|"
@@ -260,14 +290,15 @@ BEFORE_CUE = re.compile(
     rf"injur(?:ed|ing|es)|wound(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing)|"
     rf"deaths?\s+of|lives\s+of|(?:dead\s+)?bod(?:y|ies)\s+of|killing\s+of|murder\s+of|"
     rf"(?:the\s+)?(?:dead|injured|wounded|victims)\s*,?\s*(?:numbering|numbered|totall?ing)|"
-    rf"(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred|martyrs)\s+"
+    rf"(?:(?:the\s+)?(?:dead|killed|deceased|victims|injured|wounded|slain|martyred|martyrs)|"
+    rf"those\s+who\s+(?:were\s+)?(?:killed|died|lost\s+their\s+lives|injured|wounded|hurt))\s+"
     rf"(?:(?:in|at|from|of)\s+[^,.;\d]{{1,40}}?\s+)?(?:also\s+)?"
     rf"(?:included|include|includes|comprised|comprise|were|are){_LIST_HEAD}|"
     rf"among\s+(?:the|those)\s+(?:dead|killed|victims|deceased|injured|wounded|"
     rf"casualties|fatalities|martyred|martyrs)(?:\s+(?:shifted|taken|brought|admitted|rushed|moved|"
     rf"evacuated|identified|recovered|received)\b[^,.;\d]{{0,40}}?)?"
     rf"(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
-    rf"(?P<toll>toll\b[^,.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|reaches|hit|"
+    rf"(?P<toll>toll\b[^.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|reaches|hit|"
     rf"hits)|"
     rf"(?:death|injured|wounded)\s+(?:count|tally)\b[^,.;]{{0,40}}?"
     rf"\b(?:now|to|at|was|is|stood|stands|reached)|"
@@ -281,7 +312,8 @@ BEFORE_CUE = re.compile(
     rf"[\"'“‘]?$",
     re.IGNORECASE,
 )
-DEAD_CUES = re.compile(r"kill|dead|death|died|dies|martyr|slain|lives|bod(?:y|ies)|deceased|toll|"
+DEAD_CUES = re.compile(r"kill|dead|death|died|dies|breathed|fell|gave|martyr|slain|lives|"
+                       r"bod(?:y|ies)|deceased|toll|"
                        r"fatalit|"
                        r"lost|massacr|murder|execut|slew|victims|perish|succumb|beheaded|"
                        r"passed\s+away|"
@@ -312,7 +344,9 @@ PRONOUN_CUE = re.compile(
     rf"\s+(?:all\s+(?:of\s+)?)?them\b|(?P<hurt>injured|wounded)\s+(?:all\s+(?:of\s+)?)?them\b)",
     re.IGNORECASE)
 # "the three killed were civilians", "five of the dead were Sindhi workers".
-PREDICATE = re.compile(r"^\s*(?:(?:killed|dead|injured|wounded)\s+)?(?:(?:were|was|are|is)|"
+PREDICATE = re.compile(r"^\s*(?:(?:killed|dead|injured|wounded)\s+)?"
+                       r"(?:(?:in|at|on|during|near)\s+(?:the\s+)?[^,.;\d]{1,30}?\s+)?"
+                       r"(?:(?:were|was|are|is)|"
                        r"(?:have|has|had)\s+been\s+identified\s+as|"
                        r"(?:were|was)\s+identified\s+as)\s+"
                        r"(?:all\s+|mostly\s+|also\s+|reportedly\s+)?(?:an?\s+)?", re.IGNORECASE)
@@ -321,7 +355,7 @@ PREDICATE = re.compile(r"^\s*(?:(?:killed|dead|injured|wounded)\s+)?(?:(?:were|w
 # company and a Levies sepoy were shot dead".
 _PP_WORD = (r"(?!(?:said|says|told|added|were|was|had|have|has|is|are|and|or|who|which|that|"
             r"when|while)\b)[a-z'’-]+")
-CONNECTOR = re.compile(rf"^\s*(?:(?:of|from|at|for|in)\s+(?:the\s+|a\s+|an\s+)?{_PP_WORD}"
+CONNECTOR = re.compile(rf"^\s*[\"”’]?\s*(?:(?:of|from|at|for|in)\s+(?:the\s+|a\s+|an\s+)?{_PP_WORD}"
                        rf"(?:\s+{_PP_WORD}){{0,3}}?\s*)?"
                        r"(?:,\s*)?(?:and|&|or|as\s+well\s+as|plus|along\s+with|besides|"
                        r"while|,)?\s*(?:another|also|his|her|their|its)?\s*$", re.IGNORECASE)
@@ -333,6 +367,7 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|incl|among|of
 
 # --- toll updates, claims, background -------------------------------------------------------
 UPDATE_CUE = re.compile(
+    r"\blatest\s+(?:figure|toll|count|tally)\b[^.;]{0,40}$|"
     r"\b(?:toll|tally)\b[^.;]{0,120}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
     r"jumped|reached|reaches|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
     r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|martyrs|injured|wounded)\b[^,.;]{0,120}?"
@@ -351,8 +386,13 @@ REVISION_CUE = re.compile(r"\b(?:revised|revising|revises|corrected|correcting|l
                           r"[^.;]{0,120}?\bto\s*$", re.IGNORECASE)
 # A figure given first and since replaced: "after initially saying that 10 people had been
 # killed", "the first police report had put the toll at 26", "down to seven from 10".
-STALE_CUE = re.compile(r"\bhad\s+(?:earlier\s+|first\s+)?(?:put|placed|given)\s+the\s+(?:death\s+)?"
-                       r"(?:toll|tally|count)\s+(?:at|as)\s*$|"
+STALE_CUE = re.compile(r"\bhad\s+(?:earlier\s+|first\s+)?(?:given)\s+(?:a|an)\s+"
+                       r"(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figure)\s+(?:at|as|of)\s*$|"
+                       # "up from a toll of 27 he had given"; "a provisional toll of five"
+                       r"\b(?:up|down)\s+from\s+(?:a|an|the|its|his|their)\s+(?:\w+\s+)?"
+                       r"(?:toll|tally|count|figure)\s+of\s*$|"
+                       r"\b(?:provisional|preliminary)\s+(?:death\s+)?(?:toll|tally|count|figure)"
+                       r"\s+(?:of|at|was|stood\s+at)\s*$|"
                        r"\b(?:initially|originally|first|previously|had\s+earlier|"
                        r"earlier\s+had)\b[^.;]{0,60}?\b(?:said|saying|reported|reporting|put|"
                        r"putting|gave|giving|stated|announced|told|report)\b[^.;]{0,60}$|"
@@ -379,6 +419,9 @@ _SPEAKS = (r"(?:said|says|saying|stated|asserted|announced|statement|"
 CLAIM_BY_GROUP = re.compile(
     rf"(?:{GROUP})(?:\s*,[^,.;]{{0,80}},)?(?:\s+[\w'-]+){{0,4}}?\s*,?\s+{_SPEAKS}\b|"
     rf"(?:{GROUP})\s+claimed\s+(?:responsibility|the\s+\w+)[^.;]{{0,80}}?,?\s+(?:saying|and\s+said)\b|"
+    # "Separatists claimed the bombing, saying 12 soldiers were killed"
+    r"\bclaim(?:ed|s)?\s+(?:the\s+)?(?:attacks?|bombings?|blasts?|ambush|raid)\b[^.;]{0,60}?,?\s+"
+    r"(?:saying|and\s+said)\b|"
     rf"\baccording\s+to\s+(?:a\s+|the\s+)?(?:statement\s+(?:issued\s+)?by\s+)?(?:the\s+)?"
     rf"(?:{GROUP})|\bits\s+(?:fighters|mujahideen|(?:suicide\s+)?bombers?)\b|"
     r"\b(?:militants|insurgents|rebels|separatists|jihadists)\s+(?:later\s+)?(?:said|claimed)\s+"

@@ -63,6 +63,8 @@ class Mention:
     toll: bool = False      # the figure of a toll phrase: "the number of dead at 18"
     stale: bool = False     # a figure reported first and since replaced: "initially said 10"
     revision: bool = False  # a toll revised, up or down: "revised the toll to four"
+    other_event: bool = False  # an update said to be of another incident ("a separate blast")
+    breakdown: bool = False  # an item of a breakdown by kind: "14 dead: ten employees, ..."
     inner: int = 0          # start of the count inside "three of the six injured"
     excluded: bool = False  # never a figure: "killed and wounded 75" (both outcomes in one),
                             # "29 children died because of the shortage of medicines"
@@ -132,7 +134,7 @@ def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     _attach_noun_phrase(text, mention, limit)
     if mention.head in lx.NOT_PEOPLE_NOUNS:
         return None
-    if not mention.head and not mention.of_head and _AT_TIME.search(text, max(0, s - 60), s):
+    if not mention.head and not mention.of_head and _AT_TIME.search(text[max(0, s - 80):s]):
         return None  # "the convoy reached the pass at nine": a time
     if _looks_like_year(words, mention):
         return None
@@ -170,8 +172,9 @@ def _not_people(text: str, s: int, e: int, words: str) -> bool:
 
 
 # "at nine", "at about six", unless a toll is put at it ("the toll stood at nine")
-_AT_TIME = re.compile(r"^(?![^.;]*\b(?:toll|tally|number|figure|count|total|dead|killed|injured|"
-                      r"wounded|casualties|deaths|losses)\b)[^.;]*\bat\s+(?:about\s+|around\s+)?$",
+_AT_TIME = re.compile(r"(?:^|[.;])(?![^.;]*\b(?:toll|tally|number|figure|count|total|dead|killed|"
+                      r"injured|wounded|casualties|deaths|losses|put|placed|estimated|stood|"
+                      r"stands)\b)[^.;]*\bat\s+(?:about\s+|around\s+)?$",
                       re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s*[,(]\s*$")
 _AGE_AFTER = re.compile(r"^\s*(?:[,);]|and\b|\.)")
@@ -356,6 +359,10 @@ def _head_index(tokens: list[str]) -> int | None:
     lower = [t.lower().replace("’", "'") for t in tokens]
     for i, t in enumerate(lower[1:], start=1):
         if t in lx.OUTCOME_HEADS:  # "others injured": the participle is not the noun
+            if all(w.endswith("ly") for w in lower[:i]):
+                return i  # "three of the critically injured": the adjective is the noun
+            if i + 1 < len(lower) and lower[i + 1] in _VICTIM_NOUNS:
+                continue  # "one more injured man": an adjective before the noun
             lower = lower[:i]
             break
     hits = [i for i, t in enumerate(lower) if t in _VICTIM_NOUNS]
@@ -365,12 +372,23 @@ def _head_index(tokens: list[str]) -> int | None:
     if first in lx.NOT_PEOPLE_NOUNS:
         return 0  # "10 vehicles": found so that the caller can drop it
     for i, (token, word) in enumerate(zip(tokens, lower)):
-        # "30 apostates", "10 Punjabi occupiers": a noun the lexicon does not know, after
-        # names of peoples or places
+        # "30 apostates", "10 Punjabi occupiers", two "state informers": a noun the lexicon
+        # does not know, after names of peoples or places, or after one modifier at the end
+        if not token[0].islower() and word not in lx.PEOPLES and not word.endswith(
+                ("i", "an", "ese", "ish")):
+            return None  # "5 NATO tankers": a name, not a people's ("10 Punjabi occupiers")
         if token[0].islower():
-            return i if word.endswith("s") and not word.endswith("ss") and len(word) > 3 \
-                else None
+            if _unknown_plural(word):
+                return i
+            last = len(lower) - 1
+            if i + 1 == last and tokens[last][0].islower() and _unknown_plural(lower[last]):
+                return last
+            return None
     return None
+
+
+def _unknown_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
 
 
 def _attach_home(text: str, mention: Mention, limit: int) -> None:

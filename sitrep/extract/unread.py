@@ -1,10 +1,12 @@
 """The counts of people that the rules read no standing figure from, each with the reason.
 
 The extractor would otherwise set numbers aside silently: a construction it has not seen, a
-count it takes for background, a toll a later one replaces. Every count of people that is not
-a proposed figure, in a sentence with a casualty word or a figure, gets a row in
-``unread.csv``, so that the analyst who reviews the proposals also sees
-what was left out, and why, and a figure the rules missed is not lost without a trace.
+count it takes for background, a toll another replaces. Every count of people that is not a
+proposed figure, in a sentence with a casualty word or a figure, gets a row in
+``unread.csv`` with the reason the rules gave, so that the analyst who reviews the proposals
+also sees what was left out, and why, and a figure the rules missed is not lost without a
+trace. ``no casualty outcome`` is the reason to read first: it is where the rules could not
+read a sentence; the other reasons are conventions applied (tests/fixtures/extract/README.md).
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ import pandas as pd
 
 from sitrep.extract import lexicon as lx
 from sitrep.extract.candidates import read_figures
-from sitrep.extract.figures import background_sentence, replacement
-from sitrep.extract.mentions import find_mentions
+from sitrep.extract.figures import (BACKGROUND, EARLIER_EVENT, EXCLUDED, INCREMENT, NO_OUTCOME,
+                                    VAGUE_PART, replacement)
+from sitrep.extract.mentions import Mention
 from sitrep.extract.sentences import split_sentences
 
 UNREAD_COLUMNS = ("document", "sentence", "start", "end", "count", "reason")
+# the reasons a count is set aside, besides a replacement by another figure
+REASONS = (NO_OUTCOME, BACKGROUND, EARLIER_EVENT, EXCLUDED, VAGUE_PART, INCREMENT)
 
 # a casualty word anywhere in the sentence: the outcome words of the rules, and their stems
 _CASUALTY_WORD = re.compile(rf"\b(?:{lx.KILLED_WORDS}|{lx.INJURED_WORDS}|kill\w*|martyr\w*|"
@@ -27,37 +32,31 @@ _CASUALTY_WORD = re.compile(rf"\b(?:{lx.KILLED_WORDS}|{lx.INJURED_WORDS}|kill\w*
                             r"perish\w*|injur\w*|wound\w*|toll|tally|casualt\w*|"
                             r"bod(?:y|ies)|fatalit\w*)\b", re.IGNORECASE)
 
-BACKGROUND = "the sentence reads as background: an earlier event"
-NO_OUTCOME = ("not read as a figure: no casualty outcome tied to it, or a part or a later death "
-              "that another figure counts")
-
 
 def unread_counts(text: str, document: str) -> pd.DataFrame:
     """One row per count of people in ``text`` that is not a proposed figure of
-    :func:`sitrep.extract.extract_figures`, in a sentence with a casualty word; ``start`` and
-    ``end`` are the count's offsets, ``reason`` says why it was set aside."""
-    figures, _, _ = read_figures(text)
-    read = {m.start: m for m in figures}
+    :func:`sitrep.extract.extract_figures`, in a sentence with a casualty word or a figure;
+    ``start`` and ``end`` are the count's offsets, ``reason`` says why it was set aside."""
+    dropped: list[tuple[Mention, str]] = []
+    figures, _, _ = read_figures(text, dropped)
+    reasons = {m.start: reason for m, reason in dropped}
+    for m in figures:
+        other = replacement(figures, m)
+        if other is not None:
+            reasons[m.start] = ("replaced by another figure of its kind (a toll update, a "
+                                f"revision or a later report): '{text[other.start:other.end]}'")
+    figure_starts = {m.start for m in figures}
     rows = []
     for s in split_sentences(text):
-        mentions = find_mentions(text, s.start, s.end)
-        # a sentence that gave a figure is about casualties, whatever its words
-        casualty = bool(_CASUALTY_WORD.search(s.text)) or any(m.start in read for m in mentions)
-        background = casualty and background_sentence(text, s.start, s.end)
-        for m in mentions:
-            figure = read.get(m.start)
-            if figure is not None:
-                later = replacement(figures, figure)
-                if later is None:
-                    continue  # a proposed figure
-                reason = (f"replaced by a later figure of its kind: "
-                          f"'{text[later.start:later.end]}'")
-            elif not casualty:
-                continue
-            else:
-                reason = BACKGROUND if background else NO_OUTCOME
-            rows.append({"document": document, "sentence": s.text, "start": m.start,
-                         "end": m.end, "count": text[m.start:m.end], "reason": reason})
+        here = [(pos, reason) for pos, reason in sorted(reasons.items())
+                if s.start <= pos < s.end]
+        if not here or not (_CASUALTY_WORD.search(s.text)
+                            or any(s.start <= p < s.end for p in figure_starts)):
+            continue
+        for pos, reason in here:
+            count = next(m for m, _ in dropped + [(f, "") for f in figures] if m.start == pos)
+            rows.append({"document": document, "sentence": s.text, "start": pos,
+                         "end": count.end, "count": text[pos:count.end], "reason": reason})
     frame = pd.DataFrame(rows, columns=list(UNREAD_COLUMNS))
     for col in ("start", "end"):
         frame[col] = frame[col].astype("Int64")
