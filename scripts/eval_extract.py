@@ -2,7 +2,7 @@
 
 Runs :func:`sitrep.extract.extract_figures` over every report of a split of
 ``tests/fixtures/extract/`` (any subfolder holding report ``.txt`` files and a ``gold.csv``:
-``dev`` is tuned on; a held-out split such as ``heldout9`` is never tuned on), compares the
+``dev`` is tuned on; a held-out split such as ``heldout10`` is never tuned on), compares the
 figures with the split's ``gold.csv`` and prints precision, recall and F1 over
 ``(document, category, outcome, low, high, claim)``. Each document's misses and extras are
 printed for ``dev`` only (or with ``--show-misses``): a held-out split whose misses have been
@@ -11,7 +11,7 @@ Claims are scored with the claim flag in the key (see tests/fixtures/extract/REA
 Exits 0 once the splits are scored: it reports, it does not gate (tests/test_extract.py
 does); exits 2 when ``--split`` names no folder with a ``gold.csv``.
 
-    python scripts/eval_extract.py [--split dev|heldout9|all|NAME] [--fixtures DIR] [--show-misses]
+    python scripts/eval_extract.py [--split dev|heldout10|all|NAME] [--fixtures DIR] [--show-misses]
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def available_splits(fixtures: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="all",
-                        help="a subfolder of the fixtures holding a gold.csv (dev, heldout9, "
+                        help="a subfolder of the fixtures holding a gold.csv (dev, heldout10, "
                              "...), or 'all' for every such subfolder (default)")
     parser.add_argument("--fixtures", type=Path, default=FIXTURES,
                         help="folder holding the splits (default: tests/fixtures/extract)")

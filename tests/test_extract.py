@@ -798,17 +798,17 @@ def test_dev_split_scores():
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
 
 
-HELDOUT = FIXTURES / "heldout9"
+HELDOUT = FIXTURES / "heldout10"
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "issue 8's target is not met: scored once, heldout9 gave precision 0.858 and recall 0.730 "
+    "issue 8's target is not met: scored once, heldout10 gave precision 0.728 and recall 0.650 "
     "(see tests/fixtures/extract/README.md for every blind round); strict, so a rules change "
     "that reaches 0.9 on it shows up as XPASS and this mark must then go"))
 def test_heldout_split_precision_and_recall_at_least_0_9():
-    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout9/).
+    """Issue 8: >= 0.9 on reports the rules were never tuned on (written blind, in heldout10/).
 
-    Do not tune on heldout9/: `make eval-extract` prints its scores only. The message names
+    Do not tune on heldout10/: `make eval-extract` prints its scores only. The message names
     only the scores, so that a failure does not show the misses to whoever edits the rules.
     """
     result = evaluate_folder(HELDOUT)
