@@ -2,9 +2,9 @@
 
 A second annotator, who saw only the reports and the conventions of
 ``tests/fixtures/extract/README.md`` (never the first gold, the rules or the extractor),
-coded the figures of three held-out sets again (heldout9 after it had been scored); those
-files are in ``tests/fixtures/extract/agreement/``. This script scores each second annotation against the
-first, with the same key and the same scorer as ``make eval-extract``, and lists every
+coded the figures of four held-out sets again (heldout9 and heldout10 after they had been
+scored); those files are in ``tests/fixtures/extract/agreement/``. This script scores each
+second annotation against the first, with the same key and the same scorer as ``make eval-extract``, and lists every
 figure on which they differ. The agreement is the ceiling to read the extractor's scores
 against: an extractor cannot be expected to match one writer's gold better than a second
 careful writer does.
@@ -32,7 +32,7 @@ from sitrep.extract.scoring import evaluate, format_key  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 # second annotation -> (the folder whose gold.csv holds the first, the documents' prefix)
 PAIRS = {"heldout7_second.csv": ("dev", "v"), "heldout8_second.csv": ("dev", "b"),
-         "heldout9_second.csv": ("dev", "c")}
+         "heldout9_second.csv": ("dev", "c"), "heldout10_second.csv": ("heldout10", "e")}
 
 
 def compare(second: pd.DataFrame, first: pd.DataFrame) -> dict:
