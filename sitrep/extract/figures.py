@@ -104,10 +104,11 @@ _UNIT_PHRASE = re.compile(r"^\s+(?:of|from)\s+(?:the|a|an|their|its|his)\s+[^,.;
                           re.IGNORECASE)
 # a short "of"/"from" phrase that says where the victims were from or belonged, when a cue
 # follows it: "one engineer of the EPC contractor lost his life"
-_OF_PLACE = re.compile(rf"^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-                       rf"(?:(?!(?:and|or|who|which|that|were|was|had|have|has|also)\b)[\w'’-]+\s+)"
-                       rf"{{1,4}}?(?=(?:also\s+|later\s+)?(?:{lx.KILLED_WORDS}|{lx.INJURED_WORDS}|"
-                       rf"were|was|had|have|has)\b)", re.IGNORECASE)
+_OF_PLACE = re.compile(r"^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                       r"(?:(?!(?:and|or|who|which|that|were|was|had|have|has|also)\b)[\w'’-]+\s+)"
+                       r"{1,4}?(?=(?:also\s+|later\s+)?(?:were|was|had|have|has|lost|died|"
+                       r"succumbed|perished|embraced|sustained|suffered|received|breathed|gave|"
+                       r"fell|passed)\b)", re.IGNORECASE)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,100}\)")  # "Three personnel (two jawans and ...) were"
 _RELATIVE_ASIDE = re.compile(r"\s*(?:who|whom|that)\b[^,;.\d]{1,60}(?=,)", re.IGNORECASE)
 # verbs of a victim's own dying, after the noun: "... also died", "... and later succumbed"
@@ -149,7 +150,7 @@ _WITH_INJURIES = re.compile(r"^\s*(?:(?:had\s+been|have\s+been|has\s+been|were|w
                             r"[^,.;]{0,60}?\s+)?with\s+(?:[a-z-]+\s+){0,2}(?:injuries|wounds)\b",
                             re.IGNORECASE)
 # A field label of a list or a form: "Killed: ...", "Casualties - Martyred: 3", "Injured: 2"
-_LABEL = re.compile(r"(?:^|(?<=[.;:(\n,|/—–\ufeff])|(?<=\s-))\s*"
+_LABEL = re.compile(r"(?:^|(?<=[.;:(\n,|—–\ufeff])|(?<=\s[-/])|(?<=\d\s))\s*"
                     r"(?P<label>killed|dead|martyred|martyrs|deaths|fatalities|injured|wounded|"
                     r"hurt)(?:\s+(?:received|reported|confirmed|so\s+far))?\s*:",
                     re.IGNORECASE)
@@ -157,9 +158,10 @@ _LABEL_AHEAD = re.compile(r"^\s*[,|/;—–-]?\s*(?:killed|dead|martyred|martyrs
                           r"injured|wounded|hurt)(?:\s+(?:received|reported|confirmed|so\s+far))?"
                           r"\s*:", re.IGNORECASE)
 # where a label's reach ends: another field ("arrested:"), a bar, a semicolon, a dash
-_LABEL_END = re.compile(r"(?:^|(?<=[.;:(\n,|/—–\ufeff])|(?<=\s-))\s*[A-Za-z]+(?:\s+[a-z]+)?\s*:|"
-                        r";(?!\s*and\b)|\||\s[-–—]\s|—")
-_NAME_ASIDE = re.compile(r",\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\s*(?:,\s*\d{1,3}\s*)?,")
+_LABEL_END = re.compile(r"(?:^|(?<=[.;:(\n,|—–\ufeff])|(?<=\s[-/]))\s*[A-Za-z]+(?:\s+[a-z]+)?\s*:|"
+                        rf";(?!\s*(?:and\b|\d|{lx.NUMBER}\b))|\||\s[-–—]\s|—|\(", re.IGNORECASE)
+_NAME_ASIDE = re.compile(r"^([^,.;:]{0,60}?),\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\s*"
+                         r"(?:,\s*\d{1,3}\s*)?,")
 _LIST_AGES = re.compile(r"^\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|or)\s*\d{1,3})*(?=\s*,)",
                         re.IGNORECASE)
 # "the fifth such attack in the last three months": this event, counted among others
@@ -167,9 +169,15 @@ _OTHER_EVENT = re.compile(r"\b(?:separate|another|second|other|earlier)\s+(?:\w+
                           r"(?:attack|incident|blast|bombing|explosion|ambush|clash|strike|raid)\b",
                           re.IGNORECASE)
 _NTH_ATTACK = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                         r"latest|\d+(?:st|nd|rd|th))\s+(?:such\s+|major\s+|deadly\s+)?"
-                         r"(?:attack|incident|blast|bombing|ambush|killing|strike|raid)s?\b[^.;]*$",
-                         re.IGNORECASE)
+                         r"\d+(?:st|nd|rd|th))\s+(?:such\s+|major\s+|deadly\s+)?"
+                         r"(?:attack|incident|blast|bombing|ambush|killing|strike|raid)s?\s+"
+                         r"(?:(?:on|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+                         r"(?:in|over|during|within)\s+(?:the\s+)?$", re.IGNORECASE)
+# the people an attack hit, with no outcome yet: "Two herders were hit; one died"
+_HIT_AFTER = re.compile(r"\s+(?:were|was|had\s+been)\s+(?:hit|shot|caught|trapped|targeted|"
+                        r"fired\s+on|ambushed|attacked)\b", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has)\b", re.IGNORECASE)
+_EARLIER_TOLD = re.compile(r"\b(?:in\s+which|when|which|that|who)\b", re.IGNORECASE)
 _PREPOSITION_END = re.compile(r"\b(?:in|on|by|with|at|from|to|into|for|after)\s+$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:the\s+)?(?:total|overall|grand\s+total|in\s+all)\b"
                            r"[^.;:\d]{0,30}[:\-–—,]?\s*$", re.IGNORECASE)
@@ -197,6 +205,8 @@ VAGUE_PART = ("a part of the victims that names neither a kind nor a home ('nine
               "critically')")
 INCREMENT = ("in the same sentence as a toll update, which counts it (a later death, or the "
              "toll before the update)")
+LATER_DEATH = ("a later death of someone already hurt, which the total in the same sentence "
+               "counts ('six have died after two injured men passed away')")
 
 
 def sentence_figures(text: str, start: int, end: int, context: tuple[str, str] = ("", ""),
@@ -224,10 +234,12 @@ def sentence_figures(text: str, start: int, end: int, context: tuple[str, str] =
     _direct_outcomes(mentions, gaps, rests, context[1])
     _toll_pronoun(text, start, mentions, gaps)
     for i, m in enumerate(mentions):
+        m.hit = not m.outcome and bool(_HIT_AFTER.match(gaps[i + 1]))
+    for i, m in enumerate(mentions):
         if _TOTAL_BEFORE.search(gaps[i]):
             m.toll = True  # "Total casualties: 5 martyred, 8 injured": a count of all victims
-    _shared_outcomes(mentions, gaps)
     _labelled_outcomes(text, start, end, mentions)
+    _shared_outcomes(mentions, gaps)
     _among_totals(mentions, gaps)
     _predicates(text, end, mentions, rests)
     _numbered_antecedents(text, start, mentions, gaps)
@@ -241,8 +253,10 @@ def sentence_figures(text: str, start: int, end: int, context: tuple[str, str] =
     for m in mentions:
         if m in kept and not _vague_part(m):
             continue
+        updated = {u.outcome for u in figures if u.update}
         reason = (EXCLUDED if m.excluded else NO_OUTCOME if not m.outcome
-                  else INCREMENT if m not in kept else VAGUE_PART)
+                  else VAGUE_PART if m in kept
+                  else INCREMENT if m.outcome in updated else LATER_DEATH)
         dropped.append((m, reason))
     return [m for m in kept if not _vague_part(m)]
 
@@ -259,7 +273,8 @@ def _background(sentence: str) -> bool:
     compares this event with them ("one of the deadliest encounters since a 2014 deal")."""
     return any(not ((b.group(0).lower().startswith("since")
                      and _COMPARISON.search(sentence[max(0, b.start() - 60):b.start()]))
-                    or _NTH_ATTACK.search(sentence[max(0, b.start() - 60):b.start()]))
+                    or (_NTH_ATTACK.search(sentence[max(0, b.start() - 60):b.start()])
+                        and not _EARLIER_TOLD.search(sentence, b.end())))
                for b in lx.BACKGROUND_CUE.finditer(sentence))
 
 
@@ -279,8 +294,11 @@ def _direct_outcomes(ms: list[Mention], gaps: list[str], rests: list[str],
     sentence ("Among them were two children", "It was later revised to 12")."""
     for i, m in enumerate(ms):
         before, after = gaps[i], gaps[i + 1]
-        if lx.SPEAKER_AFTER.match(after):
-            m.speaker = True  # "a senior official said"
+        if _LABEL_AHEAD.match(after) and not _own_outcome(m):
+            continue  # "Killed: 3, Injured: 5": the next field's label is not this count's cue
+        if lx.SPEAKER_AFTER.match(after) or lx.SPEAKER_AFTER.match(
+                _NAME_ASIDE.sub(r"\1 ", after, count=1)):
+            m.speaker = True  # "a senior official said", "a police official, Inspector Khan, said"
             continue
         if (_MIXED_BEFORE.search(before) or _MIXED_AFTER.match(after)
                 or lx.NOT_VIOLENCE.match(after)):
@@ -330,6 +348,8 @@ def _after_outcome(after: str, has_next: bool) -> tuple[str, str] | None:
         if not aside:
             break
         after = after[aside.end():]
+        if _LABEL_AHEAD.match(after):
+            return None  # "Killed: 7 (4 on the spot), Injured: 12"
         a = lx.AFTER_CUE.match(after)
     if not a:
         return None
@@ -404,7 +424,7 @@ def _gap_cue(after: str) -> str:
     if aged:  # "a rickshaw driver aged 40, was also hit and lost his life"
         after = re.sub(r"^\s*,", " ", after[aged.end():])
     # "a fisherman walking home from the jetty, Ghulam Rasool, 45, was hit ... and died"
-    after = _NAME_ASIDE.sub(" ", after, count=1)
+    after = _NAME_ASIDE.sub(r"\1 ", after, count=1)
     g = lx.AFTER_GAP_CUE.match(after)
     return g.group("cue") if g else ""
 
@@ -464,8 +484,8 @@ def _shared_outcomes(ms: list[Mention], gaps: list[str]) -> None:
                 m.outcome, m.outcome_from = ms[i + 1].outcome, "next"
                 changed = True
             elif i > 0 and ms[i - 1].outcome and (
-                    (_joined(before, ms[i - 1])
-                     and ms[i - 1].outcome_from in ("before", "previous"))
+                    (_joined(before, ms[i - 1], after)
+                     and ms[i - 1].outcome_from in ("before", "previous", "label"))
                     or _SUBSET_END.search(before) or _next_part(ms[i - 1], m, before)
                     or _elided_verb(before, after) or _AMONG_THEM_AFTER.match(after)
                     or _AS_WAS.search(before)
@@ -496,15 +516,14 @@ def _labelled_outcomes(text: str, start: int, end: int, ms: list[Mention]) -> No
         if m.outcome or m.speaker or m.excluded:
             continue
         found = [(pos, outcome) for pos, outcome in labels if pos <= m.start]
-        if found and not _LABEL_END.search(text, found[-1][0], m.start) \
+        stop = _LABEL_END.search(text, found[-1][0], end) if found else None
+        if found and not (stop and stop.start() < m.start) \
                 and not _PREPOSITION_END.search(text, found[-1][0], m.start):
             # the label reaches the counts of its own field only: not "Killed: 3 - police
             # deployed 200 troops", "Injured: 2, shifted in 3 ambulances", "arrested: 4"
             m.outcome, m.outcome_from = found[-1][1], "label"
-            # "Injured: 2" is a headline count: it borrows no category from the figure before,
-            # and like a toll it brings the count up to date ("Dead received: 8" after "six
-            # dead bodies" in an earlier bulletin)
-            m.toll = m.update = not text[found[-1][0]:m.start].strip()
+            # "Injured: 2" is a headline count: it borrows no category from the figure before
+            m.toll = not text[found[-1][0]:m.start].strip()
 
 
 def _breakdown_item(before: str, previous: Mention, m: Mention) -> bool:
@@ -512,14 +531,15 @@ def _breakdown_item(before: str, previous: Mention, m: Mention) -> bool:
     the first item of a breakdown by kind (a count with a category noun) after a colon, a
     bracket or a dash; not '12 injured (3 critically)' or '8 people: 5 at the market'."""
     return (before.strip() in (":", "(", "—", "–", "-") and not previous.subset
-            and _phrase_category(m.head, m.mods) not in ("", "all"))
+            and bool(m.head) and m.head not in _ADJECTIVE_HEADS)
 
 
-def _joined(between: str, previous: Mention) -> bool:
+def _joined(between: str, previous: Mention, after: str = "") -> bool:
     """Two items of one list: 'two constables and a woman'; 'a local elder, Malik Zada, and
-    two of his nephews' (a named first item)."""
+    two of his nephews' (a named first item); 'two constables who were on duty and a boy',
+    but not '... who were guarding the site and 20 workers were evacuated'."""
     return bool(lx.CONNECTOR.match(between) or (previous.singular and _ASIDE_AND.match(between))
-                or _RELATIVE_AND.match(between))
+                or (_RELATIVE_AND.match(between) and not _OWN_VERB.match(after)))
 
 
 def _elided_verb(before: str, after: str) -> bool:
@@ -570,7 +590,7 @@ def _predicates(text: str, end: int, ms: list[Mention], rests: list[str]) -> Non
 
 def _numbered_antecedents(text: str, start: int, ms: list[Mention], gaps: list[str]) -> None:
     """'a group of twelve terrorists breached the camp ... All twelve were killed': 'all N'
-    or 'the N' with no noun are the N people counted earlier in the report."""
+    with no noun are the N people counted just before (not 'the two', which may be others)."""
     for i, m in enumerate(ms):
         if m.head or m.of_head or m.hint or not _ALL_N.search(gaps[i]):
             continue
@@ -677,7 +697,7 @@ def _categories(ms: list[Mention], context: str) -> None:
             m.high = None  # at least N of this category; others may be too
         if not m.subset and m.outcome:
             previous = superset = m.category
-        elif not m.outcome and m.category not in ("", "all", "unknown"):
+        elif not m.outcome and m.hit and m.category not in ("", "all", "unknown"):
             previous = m.category  # "Two herders were hit; one died": 'one' elides 'herders'
 
 
@@ -753,7 +773,7 @@ def _updates(ms: list[Mention], gaps: list[str]) -> None:
     for i, m in enumerate(ms):
         if m.outcome and lx.UPDATE_CUE.search(gaps[i]):
             m.update = True
-            m.other_event = bool(_OTHER_EVENT.search("".join(gaps[:i + 1])))
+            m.other_event = bool(_OTHER_EVENT.search(gaps[i].split(",")[-1]))
             m.revision = bool(lx.REVISION_CUE.search(gaps[i]))
             if not m.head:
                 m.category = m.hint or "all"
@@ -788,7 +808,7 @@ def _later_death(m: Mention, before: str, after: str) -> bool:
     'when two suicide bombers died in the blast'."""
     if not _INCREMENT_BEFORE.search(before):
         return False
-    injured = m.of_head in ("injured", "wounded") or {"injured", "wounded"} & set(m.mods)
+    injured = m.of_head in ("injured", "wounded") or {"injured", "wounded", "more"} & set(m.mods)
     return bool(re.match(rf"[^,.;]{{0,80}}?\b{_LATER_DYING}", after, re.IGNORECASE)
                 or (injured and re.match(rf"[^,.;]{{0,80}}?\b{_DYING}", after, re.IGNORECASE)))
 
@@ -824,7 +844,8 @@ def replacement(figures: list[Mention], m: Mention) -> Mention | None:
 def _replaces(u: Mention, m: Mention) -> bool:
     if u.subset or (u.outcome, u.claim) != (m.outcome, m.claim):
         return False
-    if m.stale and not u.stale and m.category in (u.category, "all"):
+    if m.stale and not u.stale and (u.category == m.category or (
+            m.category == "all" and u.start > m.start and u.low >= m.low)):
         # "had given a provisional toll of 17, confirmed that 21 soldiers were killed": a toll
         # given first, that named no victims, gives way to any later figure of its outcome
         return True

@@ -28,7 +28,8 @@ QUALIFIER = (r"(?:more\s+than|over|above|in\s+excess\s+of|at\s+least|a\s+minimum
              r"|an\s+estimated)")
 COUNT_RE = re.compile(
     rf"\b(?:{QUALIFIER}\s+)?"
-    rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}(?:\s*(?:-|–|—|\bto\b)\s*{NUMBER})?)"
+    # an em dash with spaces is a pause, not a range: "Martyred: 4 — 2 soldiers, 2 policemen"
+    rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|{NUMBER}(?:(?:\s*[-–]\s*|—|\s*\bto\b\s*){NUMBER})?)"
     rf"(?:\s+or\s+more|\+)?(?!\w)",
     re.IGNORECASE,
 )
@@ -47,7 +48,7 @@ NOT_PEOPLE_BEFORE = re.compile(
     r"(?:\bno\.?|\bnumber|\bsection|\bn-|\bm-|\brs\.?|\$|\brescue|\bbrigade|\bcorps|\bwing|"
     r"\bunit|\bplatoon|\bbattalion|\broute|\bblock|\bsector|\bphase|\bchapter|\barticle|"
     r"\bpage|\bflight|\bpost|\bgate|\broom|\bhouse|\bstreet|\broad|\bkm|\bage[sd]?|\baged|"
-    r"\bclass|\bgrade|\bparagraph|\bcase|\bday|"
+    r"\bclass|\bgrade|\bparagraph|\bcase|"
     # a time: "by the time the Elite Force arrived at six"
     r"\b(?:arrived|came|reached|returned|started|began|ended|left|struck)\s+at)\s*$",
     re.IGNORECASE,
@@ -181,7 +182,7 @@ insurgent insurgents jihadist al-shabab al-shabaab daesh isis iskp gang gangs
 CIVILIAN_MODIFIERS = {"civilian", "civil", "government", "private", "polio", "relief",
                       "aid", "health", "bank", "company", "family", "polling", "presiding",
                       "returning", "election", "staff", "school", "hospital",
-                      "factory", "construction", "media", "press", "party"}
+                      "factory", "construction", "media", "press"}
 # Nouns that are themselves the outcome: "11 dead", "37 bodies", "the blast claimed 12 lives".
 OUTCOME_HEADS = {"dead": "killed", "killed": "killed", "bodies": "killed", "body": "killed",
                  "lives": "killed", "deceased": "killed", "deaths": "killed",
@@ -298,7 +299,8 @@ BEFORE_CUE = re.compile(
     rf"casualties|fatalities|martyred|martyrs)(?:\s+(?:shifted|taken|brought|admitted|rushed|moved|"
     rf"evacuated|identified|recovered|received)\b[^,.;\d]{{0,40}}?)?"
     rf"(?:\s+were|\s+was|\s+are|\s+is)?{_LIST_HEAD}|"
-    rf"(?P<toll>toll\b[^.;]{{0,120}}?\b(?:to|at|of|was|is|stood|stands|reached|reaches|hit|"
+    rf"(?P<toll>toll\b[^,.;]{{0,120}}?(?:,\s*(?:(?-i:[A-Z])[\w'-]*\s*){{1,3}},[^,.;]{{0,60}}?)?"
+    rf"\b(?:to|at|of|was|is|stood|stands|reached|reaches|hit|"
     rf"hits)|"
     rf"(?:death|injured|wounded)\s+(?:count|tally)\b[^,.;]{{0,40}}?"
     rf"\b(?:now|to|at|was|is|stood|stands|reached)|"
@@ -367,7 +369,6 @@ SUBSET_CUE = re.compile(r"\b(?:including|included|include|includes|incl|among|of
 
 # --- toll updates, claims, background -------------------------------------------------------
 UPDATE_CUE = re.compile(
-    r"\blatest\s+(?:figure|toll|count|tally)\b[^.;]{0,40}$|"
     r"\b(?:toll|tally)\b[^.;]{0,120}?\b(?:rose|risen|rises|rising|climbed|climbs|increased|"
     r"jumped|reached|reaches|went\s+up|gone\s+up|now\s+stands?|has\s+reached)\b[^,.;]{0,20}$|"
     r"\bnumber\s+of\s+(?:[a-z]+\s+)?(?:killed|dead|deaths|martyrs|injured|wounded)\b[^,.;]{0,120}?"

@@ -65,6 +65,7 @@ class Mention:
     revision: bool = False  # a toll revised, up or down: "revised the toll to four"
     other_event: bool = False  # an update said to be of another incident ("a separate blast")
     breakdown: bool = False  # an item of a breakdown by kind: "14 dead: ten employees, ..."
+    hit: bool = False       # people hit, with no outcome yet: "Two herders were hit; one died"
     inner: int = 0          # start of the count inside "three of the six injured"
     excluded: bool = False  # never a figure: "killed and wounded 75" (both outcomes in one),
                             # "29 children died because of the shortage of medicines"
@@ -79,7 +80,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     for m in lx.COUNT_RE.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        mention = _count_mention(text, m.start(), m.end(), end)
+        mention = _count_mention(text, m.start(), m.end(), end, start)
         if mention is not None:
             found.append(mention)
             taken.append((mention.start, mention.inner or mention.np_end))
@@ -123,7 +124,8 @@ def _fold_appositions(text: str, found: list[Mention]) -> list[Mention]:
 _APPOSITION_END = re.compile(r"\s*(?:aged\s+\d{1,3}\s*)?(?:,|(?:who|whom|that)\b[^,;.\d]{1,60},)")
 
 
-def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
+def _count_mention(text: str, s: int, e: int, limit: int, sentence_start: int = 0
+                   ) -> Mention | None:
     words = " ".join(text[s:e].split())
     if _not_people(text, s, e, words):
         return None
@@ -134,8 +136,9 @@ def _count_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     _attach_noun_phrase(text, mention, limit)
     if mention.head in lx.NOT_PEOPLE_NOUNS:
         return None
-    if not mention.head and not mention.of_head and _AT_TIME.search(text[max(0, s - 80):s]):
-        return None  # "the convoy reached the pass at nine": a time
+    if not mention.head and not mention.of_head and (
+            _AT_TIME.search(text[sentence_start:s]) or _DAY.search(text[max(0, s - 6):s])):
+        return None  # "the convoy reached the pass at nine": a time; "on day one"
     if _looks_like_year(words, mention):
         return None
     return mention
@@ -172,6 +175,7 @@ def _not_people(text: str, s: int, e: int, words: str) -> bool:
 
 
 # "at nine", "at about six", unless a toll is put at it ("the toll stood at nine")
+_DAY = re.compile(r"\bday\s+$", re.IGNORECASE)
 _AT_TIME = re.compile(r"(?:^|[.;])(?![^.;]*\b(?:toll|tally|number|figure|count|total|dead|killed|"
                       r"injured|wounded|casualties|deaths|losses|put|placed|estimated|stood|"
                       r"stands)\b)[^.;]*\bat\s+(?:about\s+|around\s+)?$",
@@ -348,6 +352,8 @@ def _noun_tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
             continue
         if not re.match(r"[A-Za-z]", tok) or tok.lower() in lx.NOUN_STOP:
             break
+        if tok[0].isupper() and text[m.start() + len(tok):m.start() + len(tok) + 1] == ":":
+            break  # "Killed:3 Injured:5": a field's label, not the noun of the 3
         out.append((tok, m.start(), m.start() + len(tok)))
         if len(out) == 4:
             break

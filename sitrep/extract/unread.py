@@ -17,14 +17,14 @@ import pandas as pd
 
 from sitrep.extract import lexicon as lx
 from sitrep.extract.candidates import read_figures
-from sitrep.extract.figures import (BACKGROUND, EARLIER_EVENT, EXCLUDED, INCREMENT, NO_OUTCOME,
-                                    VAGUE_PART, replacement)
+from sitrep.extract.figures import (BACKGROUND, EARLIER_EVENT, EXCLUDED, INCREMENT, LATER_DEATH,
+                                    NO_OUTCOME, VAGUE_PART, replacement)
 from sitrep.extract.mentions import Mention
 from sitrep.extract.sentences import split_sentences
 
 UNREAD_COLUMNS = ("document", "sentence", "start", "end", "count", "reason")
 # the reasons a count is set aside, besides a replacement by another figure
-REASONS = (NO_OUTCOME, BACKGROUND, EARLIER_EVENT, EXCLUDED, VAGUE_PART, INCREMENT)
+REASONS = (NO_OUTCOME, BACKGROUND, EARLIER_EVENT, EXCLUDED, VAGUE_PART, INCREMENT, LATER_DEATH)
 
 # a casualty word anywhere in the sentence: the outcome words of the rules, and their stems
 _CASUALTY_WORD = re.compile(rf"\b(?:{lx.KILLED_WORDS}|{lx.INJURED_WORDS}|kill\w*|martyr\w*|"
