@@ -19,7 +19,13 @@ def extract_figures(text: str, document: str) -> pd.DataFrame:
     ``text[start:end]`` is the evidence (the count and its noun); ``high`` is empty for an
     open figure ("over 40"); ``claim`` is "yes" or "no"; ``confidence`` is in 0..1.
     """
-    figures, sentences, places = read_figures(text)
+    return candidate_frame(document, *read_figures(text))
+
+
+def candidate_frame(document: str, figures: list[Mention], sentences: list[Sentence],
+                    places: list[str]) -> pd.DataFrame:
+    """The candidates table of one document from :func:`read_figures`'s output: the figures
+    that no other replaces."""
     rows = [_row(document, sentences[i].text, figures[i], places[i])
             for i in supersede(figures)]
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))

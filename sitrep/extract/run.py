@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures
+from sitrep.extract.candidates import CANDIDATE_COLUMNS, candidate_frame, read_figures
 from sitrep.extract.drafts import draft_incidents, draft_victims
-from sitrep.extract.unread import UNREAD_COLUMNS, unread_counts
+from sitrep.extract.unread import UNREAD_COLUMNS, unread_frame
 
 
 def read_reports(seeds_dir: str | Path) -> dict[str, str]:
@@ -27,10 +27,14 @@ def run_extract(seeds_dir: str | Path, out_dir: str | Path) -> dict:
     """Write OUT/candidates.csv, OUT/incidents.csv, OUT/victims.csv and OUT/unread.csv;
     return row counts."""
     texts = read_reports(seeds_dir)
-    candidates = _concat([extract_figures(text, name) for name, text in texts.items()],
-                         CANDIDATE_COLUMNS)
-    unread = _concat([unread_counts(text, name) for name, text in texts.items()],
-                     UNREAD_COLUMNS)
+    found, set_aside = [], []
+    for name, text in texts.items():
+        dropped: list = []
+        figures, sentences, places = read_figures(text, dropped)  # once per report
+        found.append(candidate_frame(name, figures, sentences, places))
+        set_aside.append(unread_frame(text, name, figures, dropped))
+    candidates = _concat(found, CANDIDATE_COLUMNS)
+    unread = _concat(set_aside, UNREAD_COLUMNS)
     incidents = draft_incidents(candidates, texts)
     victims = draft_victims(candidates)
     out = Path(out_dir)

@@ -39,6 +39,14 @@ def unread_counts(text: str, document: str) -> pd.DataFrame:
     ``start`` and ``end`` are the count's offsets, ``reason`` says why it was set aside."""
     dropped: list[tuple[Mention, str]] = []
     figures, _, _ = read_figures(text, dropped)
+    return unread_frame(text, document, figures, dropped)
+
+
+def unread_frame(text: str, document: str, figures: list[Mention],
+                 dropped: list[tuple[Mention, str]]) -> pd.DataFrame:
+    """The unread table of one document from :func:`read_figures`'s figures and the counts it
+    dropped, with their reasons."""
+    counts = {m.start: m for m in figures} | {m.start: m for m, _ in dropped}
     reasons = {m.start: reason for m, reason in dropped}
     for m in figures:
         other = replacement(figures, m)
@@ -54,9 +62,9 @@ def unread_counts(text: str, document: str) -> pd.DataFrame:
                             or any(s.start <= p < s.end for p in figure_starts)):
             continue
         for pos, reason in here:
-            count = next(m for m, _ in dropped + [(f, "") for f in figures] if m.start == pos)
-            rows.append({"document": document, "sentence": s.text, "start": pos,
-                         "end": count.end, "count": text[pos:count.end], "reason": reason})
+            end = counts[pos].end
+            rows.append({"document": document, "sentence": s.text, "start": pos, "end": end,
+                         "count": text[pos:end], "reason": reason})
     frame = pd.DataFrame(rows, columns=list(UNREAD_COLUMNS))
     for col in ("start", "end"):
         frame[col] = frame[col].astype("Int64")
