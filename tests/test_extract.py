@@ -19,8 +19,8 @@ from sitrep.extract import (CANDIDATE_COLUMNS, INCIDENT_COLUMNS,  # noqa: E402
                             unread_counts)
 from sitrep.extract.mentions import find_mentions  # noqa: E402
 from sitrep.extract.sentences import split_sentences  # noqa: E402
-from sitrep.extract.unread import (BACKGROUND, INCREMENT, LATER_DEATH,  # noqa: E402
-                                   NO_OUTCOME)
+from sitrep.extract.figures import (BACKGROUND, INCREMENT, LATER_DEATH,  # noqa: E402
+                                    NO_OUTCOME)
 
 SEED = ROOT / "seeds" / "000_1a76105c3b426e2f.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"

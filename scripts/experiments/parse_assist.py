@@ -39,7 +39,8 @@ from sitrep.extract import extract_figures  # noqa: E402
 from sitrep.extract.figures import _attributions, _phrase_category  # noqa: E402
 from sitrep.extract.mentions import find_mentions  # noqa: E402
 from sitrep.extract.scoring import evaluate  # noqa: E402
-from sitrep.extract.unread import NO_OUTCOME, unread_counts  # noqa: E402
+from sitrep.extract.figures import NO_OUTCOME  # noqa: E402
+from sitrep.extract.unread import unread_counts  # noqa: E402
 
 KILL = {"kill", "die", "martyr", "succumb", "perish", "slay", "murder", "behead", "massacre",
         "execute", "lynch", "slaughter", "neutralise", "neutralize", "eliminate"}

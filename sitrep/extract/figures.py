@@ -150,27 +150,27 @@ _WITH_INJURIES = re.compile(r"^\s*(?:(?:had\s+been|have\s+been|has\s+been|were|w
                             r"[^,.;]{0,60}?\s+)?with\s+(?:[a-z-]+\s+){0,2}(?:injuries|wounds)\b",
                             re.IGNORECASE)
 # A field label of a list or a form: "Killed: ...", "Casualties - Martyred: 3", "Injured: 2"
-_LABEL = re.compile(r"(?:^|(?<=[.;:(\n,|—–\ufeff])|(?<=\s[-/])|(?<=\d\s))\s*"
-                    r"(?P<label>killed|dead|martyred|martyrs|deaths|fatalities|injured|wounded|"
-                    r"hurt)(?:\s+(?:received|reported|confirmed|so\s+far))?\s*:",
-                    re.IGNORECASE)
-_LABEL_AHEAD = re.compile(r"^\s*[,|/;—–-]?\s*(?:killed|dead|martyred|martyrs|deaths|fatalities|"
-                          r"injured|wounded|hurt)(?:\s+(?:received|reported|confirmed|so\s+far))?"
-                          r"\s*:", re.IGNORECASE)
+_FIELD_START = r"(?:^|(?<=[.;:(\n,|—–\ufeff])|(?<=\s[-/]))"  # where a form's field may begin
+_LABEL_WORD = (r"(?P<label>killed|dead|martyred|martyrs|deaths|fatalities|injured|wounded|hurt)"
+               r"(?:\s+(?:received|reported|confirmed|so\s+far))?\s*:")
+_LABEL = re.compile(rf"(?:{_FIELD_START}|(?<=\d\s))\s*{_LABEL_WORD}", re.IGNORECASE)
+# the next field's label right after a count: "Killed: 2, Injured: 3"
+_LABEL_AHEAD = re.compile(rf"^\s*[,|/;—–-]?\s*{_LABEL_WORD}", re.IGNORECASE)
 # where a label's reach ends: another field ("arrested:"), a bar, a semicolon, a dash
-_LABEL_END = re.compile(r"(?:^|(?<=[.;:(\n,|—–\ufeff])|(?<=\s[-/]))\s*[A-Za-z]+(?:\s+[a-z]+)?\s*:|"
+_LABEL_END = re.compile(rf"{_FIELD_START}\s*[A-Za-z]+(?:\s+[a-z]+)?\s*:|"
                         rf";(?!\s*(?:and\b|\d|{lx.NUMBER}\b))|\||\s[-–—]\s|—|\(", re.IGNORECASE)
 _NAME_ASIDE = re.compile(r"^([^,.;:]{0,60}?),\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\s*"
                          r"(?:,\s*\d{1,3}\s*)?,")
 _LIST_AGES = re.compile(r"^\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|or)\s*\d{1,3})*(?=\s*,)",
                         re.IGNORECASE)
+_EVENT_NOUN = r"(?:attack|incident|blast|bombing|explosion|ambush|clash|killing|strike|raid)"
+# an update said to be of another incident: "the death toll from a separate blast rose to 20"
+_OTHER_EVENT = re.compile(rf"\b(?:separate|another|second|other|earlier)\s+(?:\w+\s+)?"
+                          rf"{_EVENT_NOUN}\b", re.IGNORECASE)
 # "the fifth such attack in the last three months": this event, counted among others
-_OTHER_EVENT = re.compile(r"\b(?:separate|another|second|other|earlier)\s+(?:\w+\s+)?"
-                          r"(?:attack|incident|blast|bombing|explosion|ambush|clash|strike|raid)\b",
-                          re.IGNORECASE)
 _NTH_ATTACK = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                          r"\d+(?:st|nd|rd|th))\s+(?:such\s+|major\s+|deadly\s+)?"
-                         r"(?:attack|incident|blast|bombing|ambush|killing|strike|raid)s?\s+"
+                         rf"{_EVENT_NOUN}s?\s+"
                          r"(?:(?:on|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
                          r"(?:in|over|during|within)\s+(?:the\s+)?$", re.IGNORECASE)
 # the people an attack hit, with no outcome yet: "Two herders were hit; one died"

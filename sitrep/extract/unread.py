@@ -5,7 +5,8 @@ count it takes for background, a toll another replaces. Every count of people th
 proposed figure, in a sentence with a casualty word or a figure, gets a row in
 ``unread.csv`` with the reason the rules gave, so that the analyst who reviews the proposals
 also sees what was left out, and why, and a figure the rules missed is not lost without a
-trace. ``no casualty outcome`` is the reason to read first: it is where the rules could not
+trace. The reasons are the constants of :mod:`sitrep.extract.figures` (or a replacement by
+another figure). ``no casualty outcome`` is the reason to read first: it is where the rules could not
 read a sentence; the other reasons are conventions applied (tests/fixtures/extract/README.md).
 """
 
@@ -17,14 +18,11 @@ import pandas as pd
 
 from sitrep.extract import lexicon as lx
 from sitrep.extract.candidates import read_figures
-from sitrep.extract.figures import (BACKGROUND, EARLIER_EVENT, EXCLUDED, INCREMENT, LATER_DEATH,
-                                    NO_OUTCOME, VAGUE_PART, replacement)
+from sitrep.extract.figures import replacement
 from sitrep.extract.mentions import Mention
 from sitrep.extract.sentences import split_sentences
 
 UNREAD_COLUMNS = ("document", "sentence", "start", "end", "count", "reason")
-# the reasons a count is set aside, besides a replacement by another figure
-REASONS = (NO_OUTCOME, BACKGROUND, EARLIER_EVENT, EXCLUDED, VAGUE_PART, INCREMENT, LATER_DEATH)
 
 # a casualty word anywhere in the sentence: the outcome words of the rules, and their stems
 _CASUALTY_WORD = re.compile(rf"\b(?:{lx.KILLED_WORDS}|{lx.INJURED_WORDS}|kill\w*|martyr\w*|"
