@@ -325,12 +325,12 @@ class Briefing:
                         cells.append("<td></td>")
                         continue
                     x = x.iloc[0]
-                    derived = x["derived"] in ("residual", "sum")
-                    shown = fmt.span(x["low"], x["high"]) if derived or fmt.missing(x["said"]) \
+                    shown = fmt.span(x["low"], x["high"]) if fmt.missing(x["said"]) \
                         or not x["said"] else x["said"]
-                    mark = "*" if derived else ""
-                    cells.append(f"<td class='n'>{esc(shown)}{mark}</td>")
-                where = f"{x['file']}:{x['line']}" if not fmt.missing(x["line"]) else x["file"]
+                    cells.append(f"<td class='n'>{esc(shown)}</td>")
+                first = s.iloc[0]
+                where = f"{first['file']}:{first['line']}" if not fmt.missing(first["line"]) \
+                    else first["file"]
                 claim = " (claim)" if stype == "perpetrator_claim" else ""
                 rows.append(f"<tr><td>{esc(sid)}{claim}</td>{''.join(cells)}"
                             f"<td class='src'>{esc(where)}</td></tr>")
@@ -343,9 +343,8 @@ class Briefing:
         tail = (f"<p class='note'>{fmt.plural(more, 'further incident')} with several sources "
                 f"are in tables/report_figures.csv.</p>" if more > 0 else "")
         return ("<h3>Which source gave which figure</h3><p class='note'>Each figure as the "
-                "source worded it; * marks one derived by the counting rules (an unattributed "
-                "remainder, or a total summed from categories). 'Row' is the input file and "
-                "line.</p>" + "".join(blocks) + tail)
+                "source worded it; an empty cell means the source gave no figure. 'Row' is the "
+                "input file and line.</p>" + "".join(blocks) + tail)
 
     def quality_appendix(self) -> str:
         a = self.audit.assign(rows=pd.to_numeric(self.audit["rows"]))

@@ -15,6 +15,7 @@ from sitrep.filters import Filters, make_filters
 from sitrep.problems import InputError, errors, warnings
 from sitrep.readers.base import ReadResult
 from sitrep.reconcile import reconcile
+from sitrep.total_checks import total_checks
 
 
 def read(data: str | Path, fmt: str = "auto", filters: Filters | None = None) -> ReadResult:
@@ -74,4 +75,11 @@ def write(work: str | Path, result: ReadResult, events: pd.DataFrame, run: dict)
                      audit=result.audit, problems=result.problems, run=run)
 
 
-__all__ = ["read", "enforce", "reconcile", "run_info", "write", "make_filters"]
+def count(result: ReadResult) -> pd.DataFrame:
+    """Reconcile the reports into clean events, adding the counting rule's warnings."""
+    events = reconcile(result.reports, result.figures, result.sources)
+    result.problems += total_checks(result.reports, result.figures, events)
+    return events
+
+
+__all__ = ["read", "enforce", "count", "reconcile", "run_info", "write", "make_filters"]

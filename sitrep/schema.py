@@ -26,7 +26,7 @@ CATEGORY_LABELS = {
 # --- the native incident log (input) -------------------------------------------------------
 INCIDENT_REQUIRED = ("event_id", "source_id", "event_date", "country", "province")
 INCIDENT_OPTIONAL = ("district", "location", "latitude", "longitude", "event_type",
-                     "perpetrator", "notes", "part_of")
+                     "perpetrator", "notes", "part_of", "origin", "total_excludes")
 COUNT_COLUMNS = tuple(f"{o}_{c}" for o in OUTCOMES for c in CATEGORIES + ("total",))
 SOURCE_COLUMNS = ("source_id", "publisher", "published", "title", "url", "source_type")
 VICTIM_COLUMNS = ("event_id", "source_id", "victim_category", "home_province", "count", "basis")
@@ -43,6 +43,8 @@ REPORT_COLUMNS = (
     "province_code", "province",  # ISO 3166-2 and official name; "" when not known
     "district", "location", "latitude", "longitude",
     "event_type", "perpetrator", "notes", "part_of",
+    "origin",          # whose figure the report relays ("ISPR"); "" = the source's own
+    "total_excludes",  # ";"-joined categories its stated total leaves out ("militants")
 )
 # One row per report x category x outcome that the report states (or that is derived from it).
 FIGURE_COLUMNS = (
@@ -50,7 +52,8 @@ FIGURE_COLUMNS = (
     "low", "high",    # high is <NA> when open-ended ("over 40")
     "point",          # the report's single figure: number, range midpoint (floor), open bound
     "approx",         # "about 30"
-    "derived",        # "" as stated; "residual" (unknown = total - categories); "sum" (all)
+    "derived",        # "" as stated; "sum" (a category added up from several dataset columns);
+                      # "best" (a dataset's best estimate with no range of its own: UCDP GED)
     "text",           # what the source said, as written
 )
 # How input rows ended up. One audit row per input row (rows = 1), except that a large export's

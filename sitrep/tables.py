@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sitrep import home_provinces
 from sitrep.frames import isin
 from sitrep.reconcile import claims as reconcile_claims
 from sitrep.reconcile import event_meta, lower_median
@@ -97,10 +98,11 @@ def by_district(events: pd.DataFrame) -> pd.DataFrame:
 
     Incidents with no parts count under their own district, in the province of the episode
     they belong to (so each province adds up as in the province table). What an episode's own
-    reports give beyond its direct parts appears as "not attributed to a district", as a range
-    that holds whatever the truth within the reports: low = episode low - parts' highs (not
-    below 0), high = episode high - parts' lows. District ranges therefore need not add up to
-    the province's; the province table is the count.
+    reports give beyond its direct parts appears as "not attributed to a district": best =
+    episode best - parts' bests, so the rows add up to the province on the best estimate, with
+    a range that holds whatever the truth within the reports (low = episode low - parts' highs,
+    not below 0; high = episode high - parts' lows). An episode's unattributed rows are left
+    out when every best among them is 0.
     """
     ev = events.rename(columns={"category": "victim_category"})
     keys = ["event_id", "victim_category", "outcome"]
@@ -123,12 +125,13 @@ def by_district(events: pd.DataFrame) -> pd.DataFrame:
     low = (eps["low"] - eps["high_k"].astype(Int)).clip(lower=0).fillna(0)
     low = low.where(eps["best_k"].notna(), eps["low"])
     high = eps["high"] - eps["low_k"].astype(Int).fillna(zero)
-    best = (eps["best"] - eps["best_k"].astype(Int).fillna(zero)).clip(lower=low)
-    best = best.where(high.isna() | (best <= high), high)
+    # The fold makes an episode's best at least its parts' sum, so this is never negative and
+    # the district rows add up to the province on the best estimate.
+    best = eps["best"] - eps["best_k"].astype(Int).fillna(zero)
     rest = eps.assign(low=low.astype(Int), best=best.astype(Int), high=high.astype(Int),
                       district=UNATTRIBUTED)
-    rest = rest[(rest["best"] > 0) | (rest["low"] > 0) | rest["high"].isna()
-                | (rest["high"] > 0)]
+    said = rest.groupby("event_id")["best"].transform("max") > 0
+    rest = rest[said]
     rows = pd.concat([leaves, rest[leaves.columns]], ignore_index=True)
     # Every row counts in the province of its top episode, as in the province table.
     top = rows["event_id"].map(root)
@@ -170,44 +173,10 @@ def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
 
 
 def victims_by_home_province(victims: pd.DataFrame, events: pd.DataFrame,
-                             reports: pd.DataFrame) -> pd.DataFrame:
-    """Where victims came from, counted like casualties: claims left out, reports reconciled
-    per event, an episode and its parts folded together, then summed over counted events."""
-    from sitrep.reconcile import _combine_reports, _fold_episodes
-
-    cols = ["home_province_code", "home_province", "victim_category", "basis", "low", "best",
-            "high", "events", "sources"]
-    claimed = set(zip(reports.loc[reports["source_type"] == CLAIM, "event_id"],
-                      reports.loc[reports["source_type"] == CLAIM, "source_id"]))
-    v = victims[[(e, s) not in claimed for e, s in zip(victims["event_id"],
-                                                        victims["source_id"])]]
-    if v.empty:
-        return pd.DataFrame(columns=cols)
-    parts = ["victim_category", "home_province_code", "home_province", "basis"]
-    # One "category" per (victim category, home province, basis): reconcile and fold as counts.
-    as_figures = v.assign(report_id=v["event_id"] + "|" + v["source_id"],
-                          category=v[parts].astype(str).agg("\x1f".join, axis=1),
-                          outcome="killed")
-    own = _combine_reports(as_figures)
-    for c in ("low", "best", "high"):
-        own[f"own_{c}"] = own[c]
-    parents = events.drop_duplicates("event_id").set_index("event_id")["part_of"]
-    parents = parents.reindex(own["event_id"].unique(), fill_value="")
-    in_tree = set(parents[parents != ""].index) | set(parents[parents != ""])
-    tree = isin(own["event_id"], in_tree)
-    per_event = pd.concat([own[~tree], _fold_episodes(own[tree], parents)], ignore_index=True)
-    per_event = per_event[per_event["event_id"].map(parents).fillna("") == ""]
-    split = per_event["category"].str.split("\x1f", expand=True)
-    per_event[parts] = split.to_numpy()
-    for c in ("low", "best", "high"):
-        per_event[c] = per_event[c].astype(Int)
-    out = _sum(per_event, parts)
-    srcs = per_event.groupby(parts, sort=False)["sources"].agg(
-        lambda x: ";".join(sorted(set(";".join(x).split(";")))))
-    out = out.merge(srcs.reset_index(), on=parts)
-    out = out.assign(_b=out["basis"].map({"reported": 0, "inferred": 1}))
-    out = out.sort_values(["_b", "best", "home_province"], ascending=[True, False, True])
-    return out[cols].reset_index(drop=True)
+                             reports: pd.DataFrame,
+                             sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Where victims came from (sitrep.home_provinces owns the rule)."""
+    return home_provinces.by_home_province(victims, events, reports, sources)
 
 
 def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
@@ -256,7 +225,7 @@ def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
         "by_day": by_day(ev),
         "incidents": incidents(ev),
         "claims": claims(rep, fig, ev, src),
-        "victims_by_home_province": victims_by_home_province(clean["victims"], ev, rep),
+        "victims_by_home_province": victims_by_home_province(clean["victims"], ev, rep, src),
         "report_figures": report_figures(rep, fig, src),
         "sources": src,
     }

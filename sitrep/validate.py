@@ -17,6 +17,7 @@ import pandas as pd
 from sitrep import places
 from sitrep.counts import Count, CountError, parse_count
 from sitrep.problems import Problem
+from sitrep.schema import CATEGORIES
 from sitrep.readers.files import LINE, RawTable
 
 
@@ -149,3 +150,11 @@ def choice_parser(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
             return v
         raise Fault(f"is not a known {what}", f"use one of: {', '.join(choices)}")
     return parse
+
+
+def categories_list(value: str) -> str:
+    """'militants' or 'militants; security forces' -> 'militants;security_forces' ('' = none)."""
+    out = []
+    for part in filter(None, (x.strip() for x in value.replace(",", ";").split(";"))):
+        out.append(choice_parser(CATEGORIES, "victim category")(part))
+    return ";".join(out)

@@ -282,7 +282,7 @@ def test_allow_rejects_appendix_lists_each_rejected_row_and_the_sum(allowed):
                    "column 'source_type': is not a known source type"):
         assert reason in appendix
     # the warning (a total below its categories) is listed too
-    assert ("incidents.csv:6: column 'killed_total': value '2': is smaller than the sum of its "
+    assert ("incidents.csv:6: column 'killed_total': value '2': is smaller than the sum of its own "
             "categories (3)") in appendix
 
 
@@ -351,7 +351,7 @@ def test_a_warning_alone_builds_and_is_listed_in_the_appendix(hostile):
     text = flat(text_of(hostile.out / "briefing.pdf"))
     appendix = text[text.index("Appendix: data quality"):]
     assert ("Warnings • incidents.csv:6: column 'killed_total': value '2': is smaller than the "
-            "sum of its categories (3)") in appendix
+            "sum of its own categories (3)") in appendix
     assert "19 + 0 + 0 + 0 = 19 input rows" in appendix
     _, total = audit_total(hostile.out)
     assert total == 19

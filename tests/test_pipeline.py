@@ -22,20 +22,26 @@ def casualties(out) -> dict:
 
 def test_small_log_tables_to_the_unit(small_report):
     c = casualties(small_report)
-    # KP-1: tribune civ 2, sf 3, total over 6 -> unknown 7-5 = 2+, all 7+; ISPR sf 3, mil 4
-    # (all = 7 by sum); the armed group's "twelve" soldiers is a claim and not counted.
+    # KP-1: tribune civ 2, sf 3, total over 6 (7+); ISPR sf 3, mil 4; the armed group's "twelve"
+    # soldiers is a claim and not counted. Categories 2 + 3 + 4 = 9 already explain the 7+:
+    # unknown 0 (0 and open, as the total is), all 9 (9 and open).
     assert c[("PK-KP", "civilians", "killed")] == (2, 2, 2)
     assert c[("PK-KP", "security_forces", "killed")] == (3, 3, 3)
     assert c[("PK-KP", "militants", "killed")] == (4, 4, 4)
-    assert c[("PK-KP", "unknown", "killed")] == (2, 2, None)
-    assert c[("PK-KP", "all", "killed")] == (7, 7, None)
+    assert c[("PK-KP", "unknown", "killed")] == (0, 0, None)
+    assert c[("PK-KP", "all", "killed")] == (9, 9, None)
+    # A total of 4 injured with no breakdown: all of it unknown.
+    assert c[("PK-KP", "unknown", "injured")] == (4, 4, 4)
     assert c[("PK-KP", "all", "injured")] == (4, 4, 4)
-    # SD-1 ("Sind" is Sindh): civilians seven and 9 -> 7..9, best 7 (lower median).
+    # SD-1 ("Sind" is Sindh): civilians seven and 9 -> 7..9, best 7 (lower median); Dawn's
+    # total 9 leaves 2 unexplained (0..2), so all = 9.
     assert c[("PK-SD", "civilians", "killed")] == (7, 7, 9)
-    assert c[("PK-SD", "all", "killed")] == (7, 7, 9)
-    # injured: "about 15" civilians (all 15 by sum) and a total of 20 -> 15..20, best 15.
-    assert c[("PK-SD", "all", "injured")] == (15, 15, 20)
-    assert len(c) == 7 + 5  # exactly the rows that have data
+    assert c[("PK-SD", "unknown", "killed")] == (0, 2, 2)
+    assert c[("PK-SD", "all", "killed")] == (9, 9, 9)
+    # injured: "about 15" civilians and a total of 20: 5 unknown, all 20.
+    assert c[("PK-SD", "unknown", "injured")] == (5, 5, 5)
+    assert c[("PK-SD", "all", "injured")] == (20, 20, 20)
+    assert len(c) == 7 + 6  # exactly the rows that have data
 
 
 def test_small_log_outputs_and_claims(small_report):
@@ -53,10 +59,10 @@ def test_small_log_pdf_text_matches_tables(small_report):
     for words in ("Key figures", "Casualties by province", "Khyber Pakhtunkhwa", "Sindh",
                   "Perpetrator claims", "Methodology", "Sources", "data quality"):
         assert words in text, words
-    # The key figure: 7 + 7 killed, open-ended because KP-1's total is.
+    # The key figure: 9 + 9 killed, open-ended because KP-1's total is.
     lines = [ln for ln in text.splitlines() if ln.strip()]
     at = next(i for i, ln in enumerate(lines) if "killed in all" in ln)
-    assert lines[at - 1].split()[0] == "14" and lines[at + 1].split()[:2] == ["range", "14+"]
+    assert lines[at - 1].split()[0] == "18" and lines[at + 1].split()[:2] == ["range", "18+"]
     assert "Khyber Pakhtunkhwa and Sindh, Pakistan" in text
     # Page numbers and no leaked code or missing values.
     assert re.search(r"Page 1 of \d+", text)

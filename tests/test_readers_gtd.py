@@ -135,10 +135,11 @@ def test_unknown_is_never_zero():
     f = read(MAIN, **YEAR_2014).figures
     assert list(f.columns) == list(FIGURE_COLUMNS)
     f = f.set_index(["event_id", "category", "outcome"])
-    # nkill -99: no victim figure, and 'all' is the sum of what is known (nkillter 3).
+    # nkill -99: no victim figure and no stated total; the counting rule makes the total from
+    # what is known (nkillter 3).
     assert ("201409010003", "security_forces", "killed") not in f.index
-    assert f.loc[("201409010003", "all", "killed"), "derived"] == "sum"
-    assert f.loc[("201409010003", "all", "killed"), "point"] == 3
+    assert ("201409010003", "all", "killed") not in f.index
+    assert f.loc[("201409010003", "militants", "killed"), "point"] == 3
     # nwound -99 and nwoundte empty: no injury figure at all.
     assert not any(k[0] == "201408000002" and k[2] == "injured" for k in f.index)
     # nkillter empty: no militants figure, but the victims are all of nkill.

@@ -96,8 +96,9 @@ def test_figures_per_category_and_ucdp_own_estimates_for_all():
     f = r.figures.set_index(["event_id", "category"])
     assert tuple(f.loc[("501001", "all"), ["low", "point", "high"]]) == (25, 25, 30)
     assert tuple(f.loc[("501001", "militants"), ["low", "point", "high"]]) == (12, 12, 12)
-    # deaths_a and deaths_b both on the non-state side are added: a derived sum.
-    assert f.loc[("501003", "militants"), "derived"] == "sum"
+    # deaths_a and deaths_b both on the non-state side are added; like every UCDP category it
+    # is a best estimate, whose range only the event's total has.
+    assert f.loc[("501003", "militants"), "derived"] == "best"
     assert f.loc[("501003", "militants"), "point"] == 7
     # No security-forces figure when neither side is a government.
     assert ("501003", "security_forces") not in f.index

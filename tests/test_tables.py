@@ -32,15 +32,26 @@ def test_province_sums_count_each_event_once(tmp_path):
 
 
 def test_district_remainder_is_a_valid_range(tmp_path):
-    # Episode "40", parts 10-30 and 13-30 (episode becomes 40..60): the unattributed rest lies
-    # between max(0, 40 - 60) = 0 and 60 - 23 = 37, best clamped into that range.
+    # Episode "50", parts 10-30 (best 20) and 13-30 (best 21): the episode is 50 (50..60), and
+    # the unattributed rest is 50 - 41 = 9 on the best, between max(0, 50 - 60) = 0 and
+    # 60 - 23 = 37, so the districts add up to the province on the best.
+    _, ev = load(tmp_path, (
+        "EP,S1,2024-08-26,Pakistan,Balochistan,,,,,,,50\n"
+        "A,S1,2024-08-26,Pakistan,Balochistan,Kalat,EP,,,,,10-30\n"
+        "B,S1,2024-08-26,Pakistan,Balochistan,Kachhi,EP,,,,,13-30\n"))
+    d = rows(tables.by_district(ev), "district", "victim_category")
+    assert d[(tables.UNATTRIBUTED, "all")] == (0, 9, 37)
+    assert d[(tables.UNATTRIBUTED, "unknown")] == (0, 9, 37)
+    c = rows(tables.casualties(ev), "victim_category")
+    assert sum(v[1] for k, v in d.items() if k[1] == "all") == c[("all",)][1] == 50
+
+
+def test_district_remainder_is_left_out_when_the_parts_explain_the_episode(tmp_path):
     _, ev = load(tmp_path, (
         "EP,S1,2024-08-26,Pakistan,Balochistan,,,,,,,40\n"
         "A,S1,2024-08-26,Pakistan,Balochistan,Kalat,EP,,,,,10-30\n"
         "B,S1,2024-08-26,Pakistan,Balochistan,Kachhi,EP,,,,,13-30\n"))
-    d = rows(tables.by_district(ev), "district", "victim_category")
-    low, best, high = d[(tables.UNATTRIBUTED, "all")]
-    assert low <= best <= high and (low, high) == (0, 37)
+    assert tables.UNATTRIBUTED not in set(tables.by_district(ev)["district"])
 
 
 def test_nested_episode_remainders_are_kept(tmp_path):

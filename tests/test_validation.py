@@ -316,7 +316,7 @@ def test_total_below_the_sum_of_its_categories_is_a_warning_only(bad_log):
     assert errors(r.problems) == []
     [w] = warnings(r.problems)
     assert_problem(w, "incidents.csv", 6, "killed_total", "2",
-                   "is smaller than the sum of its categories (3)", "check the figures")
+                   "is smaller than the sum of its own categories (3)", "check the figures")
     assert set(r.audit["fate"]) == {"kept"}
     clean.enforce(r, allow_rejects=False)  # a warning never stops the build
 

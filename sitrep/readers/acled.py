@@ -14,7 +14,7 @@ import pandas as pd
 
 from sitrep.filters import Filters
 from sitrep.readers.base import ReadResult
-from sitrep.readers.export import (Dataset, Dates, Figures, all_figure, concat_faults,
+from sitrep.readers.export import (Dataset, Dates, Figures, concat_faults,
                                    faults_where, figure_part, iso_dates, read_export,
                                    whole_numbers)
 
@@ -59,7 +59,7 @@ def figures(frame: pd.DataFrame) -> Figures:
     civ = is_civilian(frame)
     cats = [figure_part(deaths.where(civ), "civilians", "killed"),
             figure_part(deaths.where(~civ), "unknown", "killed")]
-    total = all_figure(cats, frame.index, "killed", total=deaths)
+    total = figure_part(deaths, "all", "killed")
     return Figures(pd.concat(cats + [total], ignore_index=True), concat_faults([faults]))
 
 

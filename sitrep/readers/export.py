@@ -226,28 +226,6 @@ def category_figures(parts: dict[str, list[pd.Series]], outcome: str) -> list[pd
     return out
 
 
-def all_figure(cats: list[pd.DataFrame], index: pd.Index, outcome: str,
-               total: pd.Series | None = None, low: pd.Series | None = None,
-               high: pd.Series | None = None, text: pd.Series | None = None) -> pd.DataFrame:
-    """The event's 'all': its stated total where known, else the sum of its category figures."""
-    total = pd.Series(pd.NA, index=index, dtype=INT) if total is None else total
-    stated = figure_part(total, "all", outcome, "", low, high, text)
-    rest = index[total.isna()]
-    f = pd.concat(cats, ignore_index=True) if cats else pd.DataFrame(columns=FIG_PART_COLUMNS)
-    f = f[f["row"].isin(rest)]
-    if f.empty:
-        return stated
-    g = f.assign(open=f["high"].isna()).groupby("row", sort=False)
-    s = g[["low", "high", "point"]].sum()
-    high = s["high"].astype(INT).mask(g["open"].any())
-    summed = pd.DataFrame({"row": s.index, "category": "all", "outcome": outcome,
-                           "low": s["low"].astype(INT).to_numpy(),
-                           "high": high.to_numpy(),
-                           "point": s["point"].astype(INT).to_numpy(), "derived": "sum",
-                           "text": s["point"].astype(str).to_numpy()})
-    return pd.concat([stated, summed], ignore_index=True)
-
-
 def strip_suffix(name: str, word: str) -> str:
     """'Balochistan province' -> 'Balochistan' (case-insensitive, trailing word only)."""
     text = " ".join(str(name).split())
@@ -701,7 +679,7 @@ def _reports(kept: pd.DataFrame, ds: Dataset, name: str, at: _Placed,
         "location": desc["location"],
         "latitude": _coordinate(kept, "latitude"), "longitude": _coordinate(kept, "longitude"),
         "event_type": desc["event_type"], "perpetrator": desc["perpetrator"],
-        "notes": "", "part_of": "",
+        "notes": "", "part_of": "", "origin": "", "total_excludes": "",
         # to tell an exact repeat of an event from a conflicting one
         "_hash": pd.util.hash_pandas_object(kept.drop(columns=LINE), index=False),
     }, index=k)
@@ -948,5 +926,5 @@ def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
 
 
 __all__ = ["Dataset", "Dates", "Figures", "read_export", "whole_numbers", "iso_dates",
-           "figure_part", "category_figures", "all_figure", "faults_where", "concat_faults",
+           "figure_part", "category_figures", "faults_where", "concat_faults",
            "no_faults", "strip_suffix", "outside_country", "outside_province"]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from sitrep.filters import Filters
 from sitrep.readers.base import ReadResult
-from sitrep.readers.export import (Dataset, Dates, Figures, all_figure, category_figures,
+from sitrep.readers.export import (Dataset, Dates, Figures, figure_part, category_figures,
                                    concat_faults, faults_where, no_faults, read_export,
                                    whole_numbers)
 
@@ -75,7 +75,7 @@ def split(total: pd.Series, own: pd.Series, target: pd.Series, outcome: str, own
                                                        "unknown")}
     parts["militants"] = [own, victims.where(target == "militants")]
     cats = category_figures(parts, outcome)
-    total_fig = all_figure(cats, total.index, outcome, total=total.where(~bad.fillna(False)))
+    total_fig = figure_part(total.where(~bad.fillna(False)), "all", outcome)
     return cats, total_fig, faults
 
 

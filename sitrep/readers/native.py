@@ -22,8 +22,7 @@ from sitrep.places import resolve_district
 from sitrep.problems import InputError, Problem
 from sitrep.readers.base import VICTIM_OUT_COLUMNS, ReadResult
 from sitrep.readers.files import LINE, RawTable, read_table, sheet_names
-from sitrep.reconcile import report_figures
-from sitrep.schema import (BASES, CATEGORIES, CATEGORIES_ALL, FIGURE_COLUMNS,
+from sitrep.schema import (ALL, BASES, CATEGORIES, CATEGORIES_ALL, FIGURE_COLUMNS,
                            INCIDENT_OPTIONAL, INCIDENT_REQUIRED, OUTCOMES, REPORT_COLUMNS,
                            SOURCE_COLUMNS, SOURCE_TYPES, VICTIM_COLUMNS)
 
@@ -181,6 +180,8 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
     cols["province"] = provinces
     cols["latitude"] = check("latitude", v.coordinate_parser("latitude"))
     cols["longitude"] = check("longitude", v.coordinate_parser("longitude"))
+    cols["total_excludes"] = check("total_excludes", v.categories_list) \
+        if "total_excludes" in f else pd.Series([""] * len(f), index=f.index, dtype=object)
     count_cols = [f"{o}_{c}" for o in OUTCOMES for c in CATEGORIES + ("total",)]
     for col in count_cols:
         cols[col] = check(col, v.parse_count_cell) if col in f else \
@@ -268,6 +269,8 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
                            zip(f["district"] if "district" in f else [""] * len(f),
                                reports["province_code"])]
     reports["part_of"] = part_of
+    reports["origin"] = f["origin"].str.strip() if "origin" in f else ""
+    reports["total_excludes"] = cols["total_excludes"].fillna("")
     kept = reports[ok]
 
     # Event-level metadata is the first report's; say so when reports disagree.
@@ -295,25 +298,33 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
     reason[filtered_idx] = ev_reason[filtered_idx]
     kept = kept.drop(index=filtered_idx)
 
-    # Figures, and the warning for totals below the sum of their categories.
+    # Figures as the source stated them, and the warning for totals below their categories.
     fig_rows = []
     for i, r in kept.iterrows():
+        excluded = set(filter(None, str(r["total_excludes"]).split(";")))
         for outcome in OUTCOMES:
             counts = {c: _count(cols[f"{outcome}_{c}"][i]) for c in CATEGORIES + ("total",)}
             texts = {c: f.at[i, f"{outcome}_{c}"] if f"{outcome}_{c}" in f else ""
                      for c in counts}
             total = counts["total"]
-            stated = [n for c, n in counts.items() if c != "total" and n is not None]
-            if total is not None and stated:
-                lows = sum(n.low for n in stated)
+            inside = [n for c, n in counts.items()
+                      if c != "total" and c not in excluded and n is not None]
+            if total is not None and inside:
+                lows = sum(n.low for n in inside)
                 if total.high is not None and total.high < lows:
                     problems.append(Problem(
                         inc.name, int(r["line"]), f"{outcome}_total", texts["total"],
-                        f"is smaller than the sum of its categories ({lows})",
-                        "check the figures; the total is used as the report's 'all'", "warning"))
-            for fig in report_figures(counts, texts):
+                        f"is smaller than the sum of its own categories ({lows})",
+                        "check the figures, or name in total_excludes the categories the "
+                        "total leaves out", "warning"))
+            for c, n in counts.items():
+                if n is None:
+                    continue
                 fig_rows.append({"report_id": r["report_id"], "event_id": r["event_id"],
-                                 "source_id": r["source_id"], "outcome": outcome, **fig})
+                                 "source_id": r["source_id"], "outcome": outcome,
+                                 "category": ALL if c == "total" else c, "low": n.low,
+                                 "high": n.high, "point": n.point, "approx": n.approx,
+                                 "derived": "", "text": texts.get(c, "")})
     figures = pd.DataFrame.from_records(fig_rows, columns=list(FIGURE_COLUMNS))
     for c in ("low", "high", "point"):
         figures[c] = figures[c].astype("Int64")

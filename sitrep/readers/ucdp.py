@@ -16,7 +16,8 @@ import pandas as pd
 
 from sitrep.filters import Filters
 from sitrep.readers.base import ReadResult
-from sitrep.readers.export import (Dataset, Dates, Figures, all_figure, category_figures,
+from sitrep.reconcile import BEST_ONLY
+from sitrep.readers.export import (Dataset, Dates, Figures, figure_part, category_figures,
                                    concat_faults, faults_where, iso_dates, read_export,
                                    strip_suffix, whole_numbers)
 
@@ -51,10 +52,11 @@ def figures(frame: pd.DataFrame) -> Figures:
              for c in ("security_forces", "militants")}
     parts["civilians"] = [n["deaths_civilians"]]
     parts["unknown"] = [n["deaths_unknown"]]
-    cats = category_figures(parts, "killed")
+    # UCDP's categories are best estimates that sum to its best; only the total has a range.
+    cats = [c.assign(derived=BEST_ONLY) for c in category_figures(parts, "killed")]
     best, low, high = n["best"], n["low"], n["high"]
     text = best.astype(str) + " (low " + low.astype(str) + ", high " + high.astype(str) + ")"
-    total = all_figure(cats, frame.index, "killed", total=best, low=low, high=high, text=text)
+    total = figure_part(best, "all", "killed", "", low, high, text)
     order = (low <= best) & (best <= high)
     faults.append(faults_where(~order.fillna(True), best, "best",
                                "is not between the event's low and high",
