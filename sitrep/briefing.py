@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -17,39 +18,20 @@ from sitrep.fmt import esc
 from sitrep.schema import CATEGORIES, CATEGORY_LABELS
 from sitrep.tables import NO_DISTRICT, UNATTRIBUTED
 
-COUNTING_RULES = [
-    ("Counts as the sources said them",
-     "Every figure is kept per report (one event as told by one source), as the source worded "
-     "it. 'Over 40' and 'more than 40' mean 41 or more; 'at least 40' and '40+' mean 40 or more; "
-     "'14-20' and 'between 14 and 20' mean 14 to 20; 'about 30' means 30, marked approximate; "
-     "number words are read as numbers. An empty cell means the source gave no figure, never "
-     "zero."),
-    ("Unattributed deaths",
-     "When a source gives a total larger than the sum of the categories it names, the rest is "
-     "counted as 'unknown' for that source. A source's total is its stated total, or else the sum "
-     "of its categories. Because categories are reconciled separately, the category figures can "
-     "add up to more than the total."),
-    ("Low, best and high",
-     "For each incident, category and outcome, the low is the lowest figure any source gives, the "
-     "high the highest (open-ended if any source's figure is), and the best estimate the median "
-     "of the sources' figures (the lower middle one when there is an even number; a range counts "
-     "as its midpoint, an open figure as its bound)."),
-    ("Episodes and their parts",
-     "A report that gives one figure for several incidents is coded against an episode. An "
-     "episode and its parts are never both counted: the episode counts the larger of its own "
-     "figure and the sum of its parts, for the low, the best and the high alike. Province and "
-     "day totals add up incidents; the district table shows what an episode's own reports add "
-     "beyond its parts as 'not attributed to a district'."),
-    ("Claims",
-     "Figures from perpetrators' claims are shown in their own table beside the counted figures "
-     "for the same incident and are never counted."),
-    ("Places",
-     "Provinces are named by their ISO 3166-2 codes and official names; older and variant names "
-     "(Baluchistan, NWFP, FATA, Sind) are mapped through a documented alias table. Districts are "
-     "shown by the names in the district alias table and drawn on the map as points at their "
-     "seats, not as areas. A victim's home province is where they came from, not where they "
-     "died."),
-]
+RULES_FILE = Path(__file__).with_name("counting_rules.md")
+
+
+def counting_rules(path: Path = RULES_FILE) -> list[tuple[str, str]]:
+    """The plain-language rules ("In brief" of sitrep/counting_rules.md): (heading, paragraph).
+
+    The methodology prints them as written there, so the rule has one statement."""
+    text = path.read_text(encoding="utf-8")
+    brief = text.split("\n## In brief\n", 1)[1].split("\n## ", 1)[0]
+    out = []
+    for block in brief.split("\n### ")[1:]:
+        head, _, body = block.partition("\n")
+        out.append((head.strip(), " ".join(body.split())))
+    return out
 
 
 @dataclass
@@ -120,7 +102,7 @@ class Briefing:
             cards.append(
                 f'<div class="kf {cls}"><div class="kf-num">{esc(fmt.num(r["best"]))}</div>'
                 f'<div class="kf-label">{esc(label)}</div>'
-                f'<div class="kf-range">range {esc(fmt.span(r["low"], r["high"]))}</div></div>')
+                f'<div class="kf-range">{esc(_agreement(r))}</div></div>')
 
         card("killed in all", "all", "killed", "kf-main")
         for cat in CATEGORIES:
@@ -133,9 +115,9 @@ class Briefing:
                      f' affected</div></div>')
         return (f'<section class="key-figures"><h2>Key figures</h2>'
                 f'<div class="kf-grid">{"".join(cards)}</div>'
-                '<p class="note">Large numbers are best estimates; ranges run from the lowest to '
-                'the highest figure any source gives ("+" = open-ended). Perpetrator claims are '
-                'not counted.</p></section>')
+                '<p class="note">Large numbers are best estimates, and the categories add up to '
+                'the total; ranges run from the lowest to the highest figure any source gives '
+                '("+" = open-ended). Perpetrator claims are not counted.</p></section>')
 
     def summary_text(self) -> str:
         paras = narrative.paragraphs(self.tables, self.summary)
@@ -253,7 +235,7 @@ class Briefing:
                 f'</section>')
 
     def methodology(self) -> str:
-        rules = "".join(f"<h3>{esc(h)}</h3><p>{esc(p)}</p>" for h, p in COUNTING_RULES)
+        rules = "".join(f"<h3>{esc(h)}</h3><p>{esc(p)}</p>" for h, p in counting_rules())
         method = "".join(f"<li>{esc(m)}</li>" for m in self.run.get("method", []))
         return (f'<section class="methodology"><h2>Methodology</h2>'
                 f'<h3>Data read</h3><p>Dataset: {esc(self.run.get("dataset"))}. Scope: '
@@ -468,6 +450,13 @@ def _largest(t: pd.DataFrame, keys: list[str], n: int) -> tuple[pd.DataFrame, in
     return t.merge(keep, on=keys), len(groups) - len(keep)
 
 
+def _agreement(r: pd.Series) -> str:
+    """'all sources agree' for a single value, else 'range 66-80' or 'range 66+'."""
+    if not fmt.missing(r["high"]) and int(r["low"]) == int(r["high"]):
+        return "all sources agree"
+    return f"range {fmt.span(r['low'], r['high'])}"
+
+
 def _sources_list(s: object) -> str:
     return "" if fmt.missing(s) else ", ".join(str(s).split(";"))
 
@@ -477,17 +466,9 @@ def _figure(svg: str, caption: str) -> str:
 
 
 def _sum_note(t: pd.DataFrame) -> str:
-    k = t[t["outcome"] == "killed"]
-    cats = k[k["victim_category"].isin(CATEGORIES)]["best"].sum()
-    total = k[k["victim_category"] == "all"]["best"].sum()
-    note = ("For each place, the upper bar stacks each category's best estimate; the grey bar "
-            "below is the best estimate of the total, and the line its range (lowest to highest "
-            "figure given).")
-    if cats > total:
-        note += (f" The categories' best estimates add up to {int(cats):,}, more than the "
-                 f"total's {int(total):,}, because sources that gave only a total count wholly "
-                 "as 'unknown'.")
-    return note
+    return ("For each place, the upper bar stacks each category's best estimate, which add up to "
+            "the best estimate of the total in the grey bar below; the line is the total's range "
+            "(lowest to highest figure given).")
 
 
 def _category_table(t: pd.DataFrame, keys: list[str], head: str) -> str:

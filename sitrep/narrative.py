@@ -49,9 +49,8 @@ def categories(totals: pd.DataFrame) -> str:
     text = f"By victim category, the best estimates (with ranges) are: {fmt.join(parts)}."
     u = _row(totals, "unknown")
     if u is not None:
-        text += (f" A further {fmt.figure(u['low'], u['best'], u['high'])} were not attributed "
-                 "to a category by their sources; where a source gave only a total, all of it "
-                 "counts here, so the categories can add up to more than the total.")
+        text += (f" A further {fmt.figure(u['low'], u['best'], u['high'])} were counted in "
+                 "sources' totals without being attributed to a category.")
     return text
 
 

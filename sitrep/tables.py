@@ -101,8 +101,8 @@ def by_district(events: pd.DataFrame) -> pd.DataFrame:
     reports give beyond its direct parts appears as "not attributed to a district": best =
     episode best - parts' bests, so the rows add up to the province on the best estimate, with
     a range that holds whatever the truth within the reports (low = episode low - parts' highs,
-    not below 0; high = episode high - parts' lows). An episode's unattributed rows are left
-    out when every best among them is 0.
+    not below 0; high = episode high - parts' lows). An episode's unattributed row for an outcome
+    is left out when every best in it is 0.
     """
     ev = events.rename(columns={"category": "victim_category"})
     keys = ["event_id", "victim_category", "outcome"]
@@ -130,7 +130,7 @@ def by_district(events: pd.DataFrame) -> pd.DataFrame:
     best = eps["best"] - eps["best_k"].astype(Int).fillna(zero)
     rest = eps.assign(low=low.astype(Int), best=best.astype(Int), high=high.astype(Int),
                       district=UNATTRIBUTED)
-    said = rest.groupby("event_id")["best"].transform("max") > 0
+    said = rest.groupby(["event_id", "outcome"])["best"].transform("max") > 0
     rest = rest[said]
     rows = pd.concat([leaves, rest[leaves.columns]], ignore_index=True)
     # Every row counts in the province of its top episode, as in the province table.

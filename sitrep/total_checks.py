@@ -39,7 +39,8 @@ def total_checks(reports: pd.DataFrame, figures: pd.DataFrame,
             continue
         excluded = set(str(meta.at[r.report_id, "total_excludes"]).split(";"))
         row = floors.loc[key]
-        parts = {c: int(row[c]) for c in row.index if c not in excluded and int(row[c]) > 0}
+        parts = {c: int(row[c]) for c in NAMED
+                 if c in row.index and c not in excluded and int(row[c]) > 0}
         floor = sum(parts.values())
         if int(r.high) >= floor or int(r.high) < int(own.get((r.report_id, r.outcome), 0)):
             continue  # enough, or already named by the reader against its own categories

@@ -2,8 +2,9 @@
 
 ``deaths_a`` counts as security forces when ``side_a`` begins with "Government of", otherwise as
 militants; the same for ``deaths_b`` with ``side_b``; ``deaths_civilians`` are civilians and
-``deaths_unknown`` unknown. Each is one figure (low = best = high); the event's ``all`` takes
-UCDP's own ``low``, ``best`` and ``high``. No injuries. Province = ``adm_1`` without " province",
+``deaths_unknown`` unknown. Each is UCDP's best estimate (``derived`` "best"); the event's
+stated total is UCDP's own ``low``, ``best`` and ``high``, which the counting rule keeps around
+the categories' sum. No injuries. Province = ``adm_1`` without " province",
 district = ``adm_2`` without " district", date = ``date_start``.
 """
 
@@ -91,9 +92,10 @@ def method(columns: set[str], reports: pd.DataFrame) -> list[str]:
     return [
         f"Victim categories: deaths_a count as security forces when side_a is a government "
         f"(its name begins with '{GOVERNMENT}') and as militants otherwise; deaths_b the same "
-        "with side_b; deaths_civilians count as civilians and deaths_unknown as unknown. Each "
-        "is a single figure (low = best = high). An event's total takes UCDP's own low, best "
-        "and high estimates.",
+        "with side_b; deaths_civilians count as civilians and deaths_unknown as unknown. These "
+        "are UCDP's best estimates per side and add up to its best; UCDP gives a low and a "
+        "high for the event's total only, so the total keeps UCDP's own low and high around "
+        "that best rather than a range derived from the categories.",
         "UCDP GED does not report injuries, so no injured figures are shown for this dataset.",
         "Province is adm_1 without its trailing 'province' (an empty adm_1 counts as province "
         "unknown) and district is adm_2 without 'district', matched through the alias table; "
