@@ -299,7 +299,18 @@ class Briefing:
         blocks = []
         for ev, g in f.groupby("event_id", sort=False):
             rows = []
+            origin = g["origin"].fillna("") if "origin" in g else pd.Series("", index=g.index)
+            # Reports that relay one figure stand together under whose figure it is.
+            g = g.assign(_o=origin, _k=origin.where(origin != "", g["source_id"])) \
+                .sort_values(["_k", "source_id"], kind="stable")
+            seen = set()
             for (sid, stype), s in g.groupby(["source_id", "source_type"], sort=False):
+                o = s["_o"].iloc[0]
+                if o and o not in seen:
+                    seen.add(o)
+                    rows.append(f"<tr class='relay'><td colspan='{len(cats) + 2}'>Carrying the "
+                                f"figure of {esc(o)} (counted once, as most recently "
+                                f"published):</td></tr>")
                 cells = []
                 for c in cats:
                     x = s[s["victim_category"] == c]
@@ -309,12 +320,17 @@ class Briefing:
                     x = x.iloc[0]
                     shown = fmt.span(x["low"], x["high"]) if fmt.missing(x["said"]) \
                         or not x["said"] else x["said"]
+                    if c == "all" and str(x.get("total_excludes", "") or ""):
+                        left = " and ".join(CATEGORY_LABELS[k].lower()
+                                            for k in str(x["total_excludes"]).split(";"))
+                        shown += f" ({left} not included)"
                     cells.append(f"<td class='n'>{esc(shown)}</td>")
                 first = s.iloc[0]
                 where = f"{first['file']}:{first['line']}" if not fmt.missing(first["line"]) \
                     else first["file"]
                 claim = " (claim)" if stype == "perpetrator_claim" else ""
-                rows.append(f"<tr><td>{esc(sid)}{claim}</td>{''.join(cells)}"
+                indent = " class='relayed'" if o else ""
+                rows.append(f"<tr><td{indent}>{esc(sid)}{claim}</td>{''.join(cells)}"
                             f"<td class='src'>{esc(where)}</td></tr>")
             head = "".join(f"<th class='n'>{esc(CATEGORY_LABELS[c])}</th>" for c in cats)
             label = g["event_label"].iloc[0] if "event_label" in g else ev

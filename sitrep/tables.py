@@ -196,6 +196,8 @@ def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
         "file": figures["report_id"].map(meta["file"]),
         "line": figures["report_id"].map(meta["line"]).astype(Int),
         "notes": figures["report_id"].map(meta["notes"]).fillna(""),
+        "origin": figures["report_id"].map(meta["origin"]).fillna(""),
+        "total_excludes": figures["report_id"].map(meta["total_excludes"]).fillna(""),
     })
     return _order(out, ["event_id", "source_id"])
 

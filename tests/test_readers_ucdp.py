@@ -134,7 +134,7 @@ def test_method_states_the_dataset_and_the_rule():
     text = " ".join(read(MAIN, **YEAR_2024).method)
     assert "UCDP Georeferenced Event Dataset (GED)" in text
     assert "'Government of'" in text and "deaths_civilians" in text
-    assert "own low, best and high" in text
+    assert "keeps UCDP's own low and high" in text
     assert "does not report injuries" in text
 
 
