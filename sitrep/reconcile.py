@@ -216,10 +216,14 @@ def _own(counted: pd.DataFrame, best_only: set) -> pd.DataFrame:
     totals = counted[(counted["category"] == ALL) & (counted["derived"] == "")]
     stated = combine(_scoped_totals(totals, cats))
     stated["category"] = STATED
-    anyr = counted.groupby(EO, sort=False).agg(
-        n_reports=("report_id", "nunique"),
+    r = counted[EO + ["report_id", "source_id"]].drop_duplicates(EO + ["report_id"])
+    several = r.duplicated(EO, keep=False)
+    multi = r[several].groupby(EO, sort=False).agg(
+        n_reports=("report_id", "size"),
         sources=("source_id", lambda s: ";".join(sorted(set(";".join(s).split(";"))))))
-    anyr = anyr.reset_index().assign(category=ANY, low=0, best=0, high=0)
+    anyr = pd.concat([r[~several].assign(n_reports=1)[EO + ["n_reports", "source_id"]]
+                      .rename(columns={"source_id": "sources"}), multi.reset_index()],
+                     ignore_index=True).assign(category=ANY, low=0, best=0, high=0)
     parts = [x for x in (cats, stated, _rest(cats, stated, best_only), anyr[stated.columns]) if len(x)]
     if not parts:
         return stated

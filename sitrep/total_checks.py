@@ -30,15 +30,18 @@ def total_checks(reports: pd.DataFrame, figures: pd.DataFrame,
     named = events[events["category"].isin(NAMED)]
     floors = named.pivot_table(index=["event_id", "outcome"], columns="category", values="low",
                                aggfunc="sum", fill_value=0)
+    # Only totals below the whole floor can be below it once excluded categories are taken out.
+    floor_all = floors.sum(axis=1).rename("floor")
+    closed = closed.join(floor_all, on=["event_id", "outcome"])
+    closed = closed[closed["high"].astype("float64") < closed["floor"]]
+    if closed.empty:
+        return []
     own = f[f["category"].isin(NAMED)].groupby(["report_id", "outcome"])["low"].sum()
     meta = reports.set_index("report_id")
     problems = []
     for r in closed.itertuples(index=False):
-        key = (r.event_id, r.outcome)
-        if key not in floors.index:
-            continue
         excluded = set(str(meta.at[r.report_id, "total_excludes"]).split(";"))
-        row = floors.loc[key]
+        row = floors.loc[(r.event_id, r.outcome)]
         parts = {c: int(row[c]) for c in NAMED
                  if c in row.index and c not in excluded and int(row[c]) > 0}
         floor = sum(parts.values())
