@@ -28,10 +28,11 @@ help: ## List the targets
 
 # The venv is rebuilt only when requirements.txt changes (the stamp is newer otherwise).
 # A venv left half-made (no pip) by an earlier failure is made again.
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	@test -x $(VENV)/bin/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 venv: $(STAMP) ## Create .venv from the pinned requirements.txt
@@ -67,14 +68,14 @@ $(shell mkdir -p build/params; printf '%s' '$(subst ','"'"',$(PARAMS))' | cmp -s
   || printf '%s' '$(subst ','"'"',$(PARAMS))' > '$(PARAMS_STAMP)')
 DATA_FILES := $(if $(wildcard $(DATA)/.),$(wildcard $(DATA)/*),$(wildcard $(DATA)))
 CODE_FILES := $(shell find sitrep notebooks data/aliases data/geo -type f \
-  \( -name '*.py' -o -name '*.ipynb' -o -name '*.j2' -o -name '*.css' -o -name '*.json' \
+  \( -name '*.py' -o -name '*.ipynb' -o -name '*.j2' -o -name '*.css' -o -name '*.json' -o -name '*.md' \
      -o -name '*.csv' -o -name '*.geojson' \) -not -path '*/__pycache__/*' 2>/dev/null)
 
 report: $(OUT)/briefing.pdf ## Build OUT/briefing.pdf and OUT/briefing.html from DATA
 	@echo "Up to date: $(OUT)/briefing.pdf and $(OUT)/briefing.html"
 
 $(OUT)/briefing.pdf: $(STAMP) $(PARAMS_STAMP) $(DATA_FILES) $(CODE_FILES)
-	@$(PY) -m sitrep.pipeline --data "$(DATA)" --out "$(OUT)" --format "$(FORMAT)" \
+	@$(PY) -m sitrep.run.pipeline --data "$(DATA)" --out "$(OUT)" --format "$(FORMAT)" \
 	  --country "$(COUNTRY)" --province "$(PROVINCE)" --start "$(START)" --end "$(END)" \
 	  --title "$(TITLE)" --allow-rejects "$(ALLOW_REJECTS)"
 

@@ -55,7 +55,7 @@ def measure(cmd: list[str], env: dict | None = None) -> dict:
 
 
 def pipeline(data: str, out: Path, *args: str) -> list[str]:
-    return [PY, "-m", "sitrep.pipeline", "--data", data, "--out", str(out),
+    return [PY, "-m", "sitrep.run.pipeline", "--data", data, "--out", str(out),
             "--work", str(BENCH / "work"), *args]
 
 

@@ -10,7 +10,7 @@ under ``data/geo/`` at the repository root and nothing else (no network):
   Musa Khel Bazar, Kachhi/Bolan -> Dadhar, Lasbela -> Uthal, Kech -> Turbat).
 
 A district is always represented by a *point*, its seat of administration; this module has no
-district polygons and never pretends to. Province polygons belong to :mod:`sitrep.maps`.
+district polygons and never pretends to. Province polygons belong to :mod:`sitrep.brief.maps`.
 
 Matching rules of :func:`find_place` / :func:`locate`:
 
@@ -35,6 +35,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sitrep.paths import GEO
+
 __all__ = [
     "DATA_DIR",
     "PLACES_CSV",
@@ -47,7 +49,7 @@ __all__ = [
     "locate",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+DATA_DIR = GEO
 PLACES_CSV = DATA_DIR / "pk_places.csv"
 ALIASES_CSV = DATA_DIR / "place_aliases.csv"
 

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pycountry
 
-ROOT = Path(__file__).resolve().parent.parent
-ALIASES = ROOT / "data" / "aliases"
+from sitrep.paths import ALIASES
 
 # Words that name the kind of unit, not the unit: "Balochistan province" is Balochistan.
 _UNIT_WORDS = re.compile(

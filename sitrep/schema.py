@@ -14,6 +14,9 @@ OUTCOMES = ("killed", "injured")
 SOURCE_TYPES = ("official", "media", "ngo", "perpetrator_claim", "other")
 CLAIM = "perpetrator_claim"
 BASES = ("reported", "inferred")
+# A figure's ``derived`` when it is a dataset's best estimate with no range of its own (UCDP
+# GED's categories): the counting rule then keeps the dataset's range for the total only.
+BEST_ONLY = "best"
 
 CATEGORY_LABELS = {
     "civilians": "Civilians",

@@ -9,6 +9,7 @@ Layout of a run's work folder (``WORK``)::
     clean/sources.csv       sources cited by kept reports (schema.SOURCE_COLUMNS)
     clean/problems.csv      every problem found: file, line, column, value, message, fix, severity
     clean/run.json          dataset, files, filters, methodology notes, audit sums
+    briefing.json           the briefing's title (03_briefing -> the renderer)
     out/audit.csv           one row per input row (schema.AUDIT_COLUMNS)
     out/tables/*.csv        the tables (see tables.py)
     out/briefing.html|pdf   the briefing
@@ -24,8 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sitrep.paths import resolve
 from sitrep.problems import Problem
-from sitrep.tables import write_csv
 
 PROBLEM_COLUMNS = ("file", "line", "column", "value", "message", "fix", "severity")
 TABLES = ("summary", "casualties", "totals", "by_district", "by_day", "incidents", "claims",
@@ -33,11 +34,11 @@ TABLES = ("summary", "casualties", "totals", "by_district", "by_day", "incidents
 
 
 def clean_dir(work: Path) -> Path:
-    return Path(work) / "clean"
+    return resolve(work) / "clean"
 
 
 def out_dir(work: Path) -> Path:
-    return Path(work) / "out"
+    return resolve(work) / "out"
 
 
 def save_clean(work: Path, *, events: pd.DataFrame, reports: pd.DataFrame,
@@ -50,9 +51,9 @@ def save_clean(work: Path, *, events: pd.DataFrame, reports: pd.DataFrame,
     reports.to_parquet(d / "reports.parquet", index=False)
     figures.to_parquet(d / "figures.parquet", index=False)
     victims.to_parquet(d / "victims.parquet", index=False)
-    sources.to_csv(d / "sources.csv", index=False)
-    pd.DataFrame([asdict(p) for p in problems], columns=list(PROBLEM_COLUMNS)) \
-        .to_csv(d / "problems.csv", index=False)
+    write_csv(sources, d / "sources.csv")
+    write_csv(pd.DataFrame([asdict(p) for p in problems], columns=list(PROBLEM_COLUMNS)),
+              d / "problems.csv")
     write_csv(audit, out_dir(work) / "audit.csv")
     (d / "run.json").write_text(json.dumps(run, indent=2, default=str), encoding="utf-8")
 
@@ -65,8 +66,8 @@ def load_clean(work: Path) -> dict:
         "reports": pd.read_parquet(d / "reports.parquet"),
         "figures": pd.read_parquet(d / "figures.parquet"),
         "victims": pd.read_parquet(d / "victims.parquet"),
-        "sources": pd.read_csv(d / "sources.csv", **text),
-        "problems": pd.read_csv(d / "problems.csv", **text),
+        "sources": _restored(pd.read_csv(d / "sources.csv", **text)),
+        "problems": _restored(pd.read_csv(d / "problems.csv", **text)),
         "run": json.loads((d / "run.json").read_text(encoding="utf-8")),
     }
 
@@ -85,12 +86,18 @@ def load_tables(work: Path) -> dict[str, pd.DataFrame]:
             for name in TABLES}
 
 
+def _restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo the apostrophe that keeps spreadsheets from running a text cell as a formula."""
+    for c in frame.columns:
+        if frame[c].str.startswith("'").any():
+            frame[c] = frame[c].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+    return frame
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    _restored(frame)
     for c in frame.columns:
         s = frame[c]
-        if s.str.startswith("'").any():
-            # Undo the apostrophe that keeps spreadsheets from running a cell as a formula.
-            s = frame[c] = s.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
         filled = s[s != ""]
         if filled.empty or c.endswith(("_id", "_code", "date", "said", "claimed", "text")):
             continue
@@ -105,5 +112,38 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def save_title(work: Path, title: str) -> None:
+    """The briefing's title, for the renderer (the notebook computes it from the scope)."""
+    (resolve(work) / "briefing.json").write_text(json.dumps({"title": title}),
+                                                 encoding="utf-8")
+
+
 def load_audit(work: Path) -> pd.DataFrame:
     return pd.read_csv(out_dir(work) / "audit.csv", keep_default_na=False, dtype=str)
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula get a leading apostrophe."""
+    out = frame.copy()
+    for c in out.columns:
+        s = out[c]
+        if s.dtype == object:  # mixed cells: only the text ones can be formulas
+            s = s.astype(object)
+            risky = s.map(lambda x: isinstance(x, str) and x.startswith(_FORMULA_STARTS))
+            out[c] = s.where(~risky, "'" + s.astype(str))
+        elif pd.api.types.is_string_dtype(s):  # text column: vectorised (large exports)
+            risky = s.str.startswith(_FORMULA_STARTS).fillna(False).astype(bool)
+            out[c] = s.where(~risky, "'" + s)
+    return out
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """The one CSV writer for what an analyst opens: formulas neutralised, written whole (to a
+    temporary file first), so that a reader never sees half a file."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    neutralise_formulas(frame).to_csv(tmp, index=False)
+    tmp.replace(path)

@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def run_pipeline(data: Path | str, out: Path, work: Path, *args: str) -> subprocess.CompletedProcess:
     """`make report` as the Makefile runs it, in a subprocess."""
-    cmd = [sys.executable, "-m", "sitrep.pipeline", "--data", str(data), "--out", str(out),
+    cmd = [sys.executable, "-m", "sitrep.run.pipeline", "--data", str(data), "--out", str(out),
            "--work", str(work), *args]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
@@ -137,8 +137,8 @@ def casualty_table(result) -> dict[tuple[str, str, str], tuple[int, int, int | N
     high)}, high None when open."""
     import pandas as pd
 
-    from sitrep.reconcile import reconcile
-    from sitrep.tables import casualties
+    from sitrep.clean.reconcile import reconcile
+    from sitrep.tabulate.tables import casualties
 
     t = casualties(reconcile(result.reports, result.figures))
     return {(r.province_code, r.victim_category, r.outcome):
@@ -156,9 +156,9 @@ LOG_SOURCES = ("source_id,publisher,published,title,url,source_type\n"
 
 def small_log(folder: Path, rows: str, victims: str = ""):
     """Write a tiny native log (sources S1 media, S2 official, S3 claim), read and reconcile it."""
-    from sitrep.filters import make_filters
-    from sitrep.readers.native import read_native
-    from sitrep.reconcile import reconcile
+    from sitrep.clean.filters import make_filters
+    from sitrep.clean.readers.native import read_native
+    from sitrep.clean.reconcile import reconcile
 
     (folder / "incidents.csv").write_text(LOG_HEAD + rows, encoding="utf-8")
     (folder / "sources.csv").write_text(LOG_SOURCES, encoding="utf-8")

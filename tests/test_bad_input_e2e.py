@@ -32,7 +32,7 @@ PY = str(VENV_PY if VENV_PY.exists() else Path(sys.executable))
 
 def make_report(data: Path, out: Path, work: Path, *args: str,
                 env: dict | None = None) -> subprocess.CompletedProcess:
-    cmd = [PY, "-m", "sitrep.pipeline", "--data", str(data), "--out", str(out),
+    cmd = [PY, "-m", "sitrep.run.pipeline", "--data", str(data), "--out", str(out),
            "--work", str(work.resolve()), *args]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env={**os.environ, **(env or {})})
@@ -187,7 +187,7 @@ def test_unknown_country_exits_2_not_as_a_notebook_failure(published, make_bad_l
 # --- a failure that is not an input problem: exit 1, the notebook and cell named -------------
 
 BREAK_TABLES = '''\
-"""Test-only: with SITREP_TEST_BREAK_TABLES=1, sitrep.tables.all_tables raises when called."""
+"""Test-only: with SITREP_TEST_BREAK_TABLES=1, sitrep.tabulate.tables.all_tables raises when called."""
 import importlib.abc
 import importlib.machinery
 import os
@@ -196,7 +196,7 @@ import sys
 
 class _BreakTables(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name != "sitrep.tables":
+        if name != "sitrep.tabulate.tables":
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         run = spec.loader.exec_module

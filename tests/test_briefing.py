@@ -9,9 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import pdf_text
-from sitrep import fmt, narrative
-
-
+from sitrep.brief import fmt, narrative
 def test_ranges_and_figures_format():
     assert fmt.span(26, 38) == "26\u201338"
     assert fmt.span(41, None) == "41+"
@@ -32,7 +30,7 @@ def test_narrative_numbers_come_from_the_table():
 
 
 def _briefing(first: str, last: str, start: str = "", end: str = ""):
-    from sitrep.briefing import Briefing
+    from sitrep.brief.briefing import Briefing
 
     summary = pd.DataFrame([{"provinces": "Sindh", "countries": "Pakistan", "first_date": first,
                              "last_date": last, "reports": 3, "sources": 2,
@@ -52,8 +50,7 @@ def test_period_is_the_window_asked_for_and_says_when_the_events_fall():
 
 
 def test_report_notes_are_listed_escaped_and_capped():
-    from sitrep import briefing
-
+    from sitrep.brief import briefing
     notes = [f"<b>note {i}</b>" for i in range(briefing.MAX_NOTES + 2)] + [""]
     figs = pd.DataFrame({"event_id": [f"E{i}" for i in range(len(notes))],
                          "event_label": [f"Event {i}" for i in range(len(notes))],

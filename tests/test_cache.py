@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep import cache, clean
-from sitrep.filters import make_filters
+from sitrep.clean import cache
+from sitrep import clean
+from sitrep.clean.filters import make_filters
+from sitrep.clean.reconcile import reconcile
 
 ACLED = Path(__file__).resolve().parent / "fixtures" / "acled"
 
@@ -27,8 +29,8 @@ def test_cached_reading_equals_fresh_reading(tmp_path, monkeypatch):
         assert list(a.columns) == list(b.columns), name
         pd.testing.assert_frame_equal(a.astype(str), b.astype(str), check_dtype=False, obj=name)
     assert fresh.problems == again.problems
-    ev_a = clean.reconcile(fresh.reports, fresh.figures)
-    ev_b = clean.reconcile(again.reports, again.figures)
+    ev_a = reconcile(fresh.reports, fresh.figures)
+    ev_b = reconcile(again.reports, again.figures)
     pd.testing.assert_frame_equal(ev_a, ev_b, check_dtype=False)
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from sitrep import clean
-from sitrep.filters import make_filters
+from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError
-from sitrep.readers import detect
+from sitrep.clean.readers import detect
 
 FIX = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,12 +21,12 @@ import pytest
 from openpyxl import Workbook
 
 from sitrep import clean
-from sitrep.filters import make_filters
+from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError, errors
-from sitrep.readers.native import read_native
-from sitrep.reconcile import reconcile
+from sitrep.clean.readers.native import read_native
+from sitrep.clean.reconcile import reconcile
 from sitrep.schema import REPORT_COLUMNS
-from sitrep.tables import casualties, victims_by_home_province
+from sitrep.tabulate.tables import casualties, victims_by_home_province
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "bad" / "base"

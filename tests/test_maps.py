@@ -1,4 +1,4 @@
-"""Tests for sitrep.maps and the committed province polygons."""
+"""Tests for sitrep.brief.maps and the committed province polygons."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.image import imread
 
 from sitrep.gazetteer import locate
-from sitrep.maps import CREDIT, PROVINCES_GEOJSON, load_provinces, province_map
+from sitrep.brief.maps import CREDIT, PROVINCES_GEOJSON, load_provinces, province_map
 
 PK_LON = (60.5, 78.0)
 PK_LAT = (23.5, 37.2)

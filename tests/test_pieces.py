@@ -13,9 +13,9 @@ import pyarrow.csv as pacsv
 import pytest
 
 from sitrep import clean
-from sitrep.filters import make_filters
+from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError
-from sitrep.readers import export, pieces
+from sitrep.clean.readers import export, pieces
 
 HEADER = ["event_id_cnty", "event_date", "event_type", "country", "admin1", "admin2", "notes",
           "fatalities"]

@@ -5,8 +5,6 @@ import csv
 import pytest
 
 from sitrep import places
-
-
 @pytest.mark.parametrize("name, code, official", [
     ("Balochistan", "PK-BA", "Balochistan"),
     ("Baluchistan", "PK-BA", "Balochistan"),

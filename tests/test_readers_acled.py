@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from sitrep import clean
-from sitrep.filters import make_filters
+from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError
-from sitrep.readers import export
-from sitrep.reconcile import reconcile
+from sitrep.clean.readers import export
+from sitrep.clean.reconcile import reconcile
 from sitrep.schema import AUDIT_COLUMNS, FIGURE_COLUMNS, REPORT_COLUMNS, SOURCE_COLUMNS
 from conftest import casualty_table as table
-from sitrep.tables import casualties
+from sitrep.tabulate.tables import casualties
 
 FIX = Path(__file__).parent / "fixtures" / "acled"
 MAIN = FIX / "acled_pakistan.csv"

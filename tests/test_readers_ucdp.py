@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 
 from sitrep import clean
-from sitrep.filters import make_filters
+from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError
-from sitrep.reconcile import reconcile
+from sitrep.clean.reconcile import reconcile
 from sitrep.schema import FIGURE_COLUMNS, REPORT_COLUMNS
 from conftest import casualty_table as table
-from sitrep.tables import casualties
+from sitrep.tabulate.tables import casualties
 
 FIX = Path(__file__).parent / "fixtures" / "ucdp"
 MAIN = FIX / "ged_pakistan.csv"

@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import small_log
-from sitrep import clean, tables
-from sitrep.filters import make_filters
-from sitrep.readers.native import read_native
-from sitrep.reconcile import claims, lower_median, reconcile
+from sitrep import clean
+from sitrep.tabulate import tables
+from sitrep.clean.filters import make_filters
+from sitrep.clean.readers.native import read_native
+from sitrep.clean.reconcile import claims, lower_median, reconcile
 
 HEAD = ("event_id,source_id,event_date,country,province,district,part_of,origin,total_excludes,"
         "killed_civilians,killed_security_forces,killed_militants,killed_unknown,killed_total\n")

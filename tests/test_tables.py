@@ -6,10 +6,11 @@ import pandas as pd
 
 from conftest import small_log
 
-from sitrep import store, tables
-from sitrep.filters import make_filters
-from sitrep.readers.native import read_native
-from sitrep.reconcile import reconcile
+from sitrep import store
+from sitrep.tabulate import tables
+from sitrep.clean.filters import make_filters
+from sitrep.clean.readers.native import read_native
+from sitrep.clean.reconcile import reconcile
 
 def load(tmp_path, rows: str, victims: str = ""):
     return small_log(tmp_path, rows, victims)
@@ -106,7 +107,7 @@ def test_victims_leave_out_claims_and_fold_episodes(tmp_path):
 def test_formula_cells_are_neutralised_and_read_back_intact(tmp_path):
     frame = pd.DataFrame({"a": ["=HYPERLINK(1)", "@x", "-3 text", "plain"], "n": [1, 2, 3, 4]})
     (tmp_path / "out" / "tables").mkdir(parents=True)
-    tables.write_csv(frame, tmp_path / "out" / "tables" / "t.csv")
+    store.write_csv(frame, tmp_path / "out" / "tables" / "t.csv")
     raw = pd.read_csv(tmp_path / "out" / "tables" / "t.csv", dtype=str)
     assert raw["a"].tolist() == ["'=HYPERLINK(1)", "'@x", "'-3 text", "plain"]
     back = store._typed(pd.read_csv(tmp_path / "out" / "tables" / "t.csv", dtype=str,

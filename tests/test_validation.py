@@ -16,11 +16,11 @@ import pandas as pd
 import pytest
 
 from sitrep import clean
-from sitrep.filters import make_filters
+from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError, errors, warnings
-from sitrep.readers.native import read_native
-from sitrep.reconcile import reconcile
-from sitrep.tables import casualties
+from sitrep.clean.readers.native import read_native
+from sitrep.clean.reconcile import reconcile
+from sitrep.tabulate.tables import casualties
 
 BASE = Path(__file__).parent / "fixtures" / "bad" / "base"
 TODAY = dt.date(2025, 6, 30)  # after every date of the base log

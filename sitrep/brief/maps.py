@@ -44,9 +44,11 @@ from matplotlib.text import Annotation, Text
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
+from sitrep.paths import GEO
+
 __all__ = ["PROVINCES_GEOJSON", "CREDIT", "FIGSIZE_CM", "load_provinces", "province_map"]
 
-PROVINCES_GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "pk_provinces.geojson"
+PROVINCES_GEOJSON = GEO / "pk_provinces.geojson"
 CREDIT = "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0)."
 FIGSIZE_CM = (16.0, 12.0)
 

@@ -1,7 +1,7 @@
 """The counting rule's warnings: a closed stated total below the event's category floors.
 
 A report's total below its *own* categories is found by the reader, row by row. Here a total is
-held against the event as reconciled (``sitrep.reconcile``): when the lows of the event's named
+held against the event as reconciled (``sitrep.clean.reconcile``): when the lows of the event's named
 categories (civilians, security forces, militants; after any episode fold) add up to more than a
 report's closed total, that report undercounts or counts a different set of people, and the
 data-quality appendix names it. The total still enters the rule; the event's total never falls

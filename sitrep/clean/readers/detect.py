@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep.filters import Filters
+from sitrep.clean.filters import Filters
 from sitrep.problems import InputError
-from sitrep.readers.base import ReadResult
-from sitrep.readers.files import decode
+from sitrep.clean.readers.base import ReadResult
+from sitrep.clean.readers.files import decode
 
 FORMATS = ("native", "acled", "ucdp", "gtd")
 
@@ -72,13 +72,13 @@ def read(path: Path, fmt: str, filters: Filters) -> ReadResult:
                                  f"{', '.join(FORMATS)}")
     chosen = detect(path) if fmt == "auto" else fmt
     if chosen == "native":
-        from sitrep.readers.native import read_native
+        from sitrep.clean.readers.native import read_native
 
         result = read_native(path, filters)
     else:
         import importlib
 
-        module = importlib.import_module(f"sitrep.readers.{chosen}")
+        module = importlib.import_module(f"sitrep.clean.readers.{chosen}")
         result = module.read(path, filters)
     if fmt == "auto":
         result.method.insert(0, f"Format recognised from the header: {result.dataset}.")

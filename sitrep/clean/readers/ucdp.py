@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sitrep.filters import Filters
-from sitrep.readers.base import ReadResult
-from sitrep.reconcile import BEST_ONLY
-from sitrep.readers.export import (Dataset, Dates, Figures, figure_part, category_figures,
+from sitrep.clean.filters import Filters
+from sitrep.clean.readers.base import ReadResult
+from sitrep.schema import BEST_ONLY
+from sitrep.clean.readers.export import (Dataset, Dates, Figures, figure_part, category_figures,
                                    concat_faults, faults_where, iso_dates, read_export,
                                    strip_suffix, whole_numbers)
 

@@ -11,7 +11,7 @@ section). This module does the rest, the same way for all three:
   (and PROVINCE, when COUNTRY is given) are dropped before they reach pandas. The rest is
   processed in pandas in chunks of at most ``CHUNK_ROWS`` rows, so the file is never held whole.
   A large file is cut at record starts into one piece per core, read at once
-  (:mod:`sitrep.readers.pieces`); if a piece fails, the file is read again whole.
+  (:mod:`sitrep.clean.readers.pieces`); if a piece fails, the file is read again whole.
 * Text is read as UTF-8; a file that is not valid UTF-8 (GTD ships as ISO-8859-1) is read as
   ISO-8859-1 (Latin-1) instead, and the methodology says which.
 * An XLSX file (small by nature) is read with openpyxl and then goes through the same steps.
@@ -52,11 +52,11 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from sitrep import places
-from sitrep.filters import Filters, unmatched_province
+from sitrep.clean.filters import Filters, unmatched_province
 from sitrep.problems import InputError, Problem
-from sitrep.readers import pieces
-from sitrep.readers.files import cell_text
-from sitrep.readers.base import ReadResult
+from sitrep.clean.readers import pieces
+from sitrep.clean.readers.files import cell_text
+from sitrep.clean.readers.base import ReadResult
 from sitrep.schema import (AUDIT_COLUMNS, CATEGORIES, FIGURE_COLUMNS, REPORT_COLUMNS,
                            SOURCE_COLUMNS)
 
@@ -336,7 +336,7 @@ def _csv_source(path: Path, ds: Dataset, encoding: str | None = None,
 
     def masked(mask: Mask) -> Iterator[Block] | None:
         """A large file is cut into pieces read at once on all cores, each piece masked in its
-        own thread (see sitrep.readers.pieces); lines are numbered once the pieces before are
+        own thread (see sitrep.clean.readers.pieces); lines are numbered once the pieces before are
         counted. Not while a copy is written: the copy wants every row, in order."""
         if copy is not None or whole:
             return None
@@ -756,8 +756,7 @@ def read_export(path: Path, filters: Filters, ds: Dataset) -> ReadResult:
                                  "export (CSV or XLSX)")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read(_xlsx_source(path, ds), filters, ds)
-    from sitrep import cache
-
+    from sitrep.clean import cache
     # A large export briefed on with a second set of filters gets a Parquet copy of the
     # columns read (written while it is read, about a third more time); every later briefing,
     # whatever its filters, reads the copy (a quarter of the time). A file briefed on once

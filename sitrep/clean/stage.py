@@ -11,25 +11,27 @@ from pathlib import Path
 import pandas as pd
 
 from sitrep import store
-from sitrep.filters import Filters, make_filters
+from sitrep.paths import resolve
+from sitrep.clean.filters import Filters, make_filters
 from sitrep.problems import InputError, errors, warnings
-from sitrep.readers.base import ReadResult
-from sitrep.reconcile import reconcile
-from sitrep.total_checks import total_checks
+from sitrep.clean.readers.base import ReadResult
+from sitrep.clean.reconcile import reconcile
+from sitrep.clean.total_checks import total_checks
 
 
 def read(data: str | Path, fmt: str = "auto", filters: Filters | None = None) -> ReadResult:
     """Read the native log or a dataset export, as ``fmt`` says (auto: by its header)."""
-    from sitrep import cache
-    from sitrep.readers import detect
+    from sitrep.clean import cache
+    from sitrep.clean.readers import detect
 
     filters = filters or make_filters()
-    k = cache.key(Path(data), fmt or "auto", filters)
+    data = resolve(data)
+    k = cache.key(data, fmt or "auto", filters)
     cached = cache.load(k)
     if cached is not None:
         cached.method.append("Read from the cache of this file's last reading (build/cache).")
         return cached
-    result = detect.read(Path(data), fmt or "auto", filters)
+    result = detect.read(data, fmt or "auto", filters)
     cache.save(k, result)
     return result
 
@@ -82,4 +84,4 @@ def count(result: ReadResult) -> pd.DataFrame:
     return events
 
 
-__all__ = ["read", "enforce", "count", "reconcile", "run_info", "write", "make_filters"]
+__all__ = ["read", "enforce", "count", "run_info", "write", "make_filters"]

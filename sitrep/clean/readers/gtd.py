@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep.filters import Filters
-from sitrep.readers.base import ReadResult
-from sitrep.readers.export import (Dataset, Dates, Figures, figure_part, category_figures,
+from sitrep.clean.filters import Filters
+from sitrep.clean.readers.base import ReadResult
+from sitrep.clean.readers.export import (Dataset, Dates, Figures, figure_part, category_figures,
                                    concat_faults, faults_where, no_faults, read_export,
                                    whole_numbers)
 

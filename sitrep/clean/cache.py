@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep.filters import Filters
+from sitrep.clean.filters import Filters
 from sitrep.problems import Problem
-from sitrep.readers.base import ReadResult
+from sitrep.clean.readers.base import ReadResult
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("SITREP_CACHE") or ROOT / "build" / "cache")  # env: for benchmarks
+from sitrep.paths import ALIASES, CACHE, PACKAGE
 FRAMES = ("reports", "figures", "sources", "audit", "victims")
 # Below this size reading is as quick as loading the cache.
 MIN_BYTES = 20_000_000
@@ -31,7 +30,7 @@ MIN_BYTES = 20_000_000
 
 def _code_hash() -> str:
     h = hashlib.sha256()
-    for p in sorted([*(ROOT / "sitrep").rglob("*.py"), *(ROOT / "data" / "aliases").glob("*.csv")]):
+    for p in sorted([*PACKAGE.rglob("*.py"), *ALIASES.glob("*.csv")]):
         h.update(p.read_bytes())
     return h.hexdigest()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sitrep import fmt
+from sitrep.brief import fmt
 from sitrep.schema import CATEGORY_LABELS
 
 

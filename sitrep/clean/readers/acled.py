@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep.filters import Filters
-from sitrep.readers.base import ReadResult
-from sitrep.readers.export import (Dataset, Dates, Figures, concat_faults,
+from sitrep.clean.filters import Filters
+from sitrep.clean.readers.base import ReadResult
+from sitrep.clean.readers.export import (Dataset, Dates, Figures, concat_faults,
                                    faults_where, figure_part, iso_dates, read_export,
                                    whole_numbers)
 

@@ -1,6 +1,6 @@
 """`make report`: run the notebooks in one process with papermill, render, publish atomically.
 
-    python -m sitrep.pipeline --data data/raw --out report [--country ..] [--province ..]
+    python -m sitrep.run.pipeline --data data/raw --out report [--country ..] [--province ..]
         [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--title ..] [--format auto] [--allow-rejects]
 
 Everything is built under ``build/report/`` and moved into OUT only when every step succeeded,
@@ -21,8 +21,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ("01_clean", "02_tabulate", "03_briefing")
+from sitrep.paths import NOTEBOOKS, ROOT
+
 
 # papermill imports nbformat, which imports jsonschema, whose optional IRI format checker
 # imports rfc3987_syntax (installed for JupyterLab), which builds a parser grammar at import:
@@ -92,8 +92,8 @@ def _stderr_to(path: Path):
 
 
 # What each notebook's kernel imports first; loaded while the notebooks before it run.
-WARM = {"01_clean": "sitrep.clean", "02_tabulate": "sitrep.tables",
-        "03_briefing": "sitrep.briefing"}
+WARM = {"01_clean": "sitrep.clean.stage", "02_tabulate": "sitrep.tabulate.tables",
+        "03_briefing": "sitrep.brief.briefing"}
 
 
 class Kernels:
@@ -181,8 +181,7 @@ def _preload_render(work: Path) -> None:
     """Import and warm up the renderer while the later notebooks run (the GIL is free
     meanwhile); a failure here is left for the real rendering to report."""
     try:
-        from sitrep import render
-
+        from sitrep.brief import render
         render.warm(work / "warm")
     except Exception:  # noqa: BLE001
         pass
@@ -196,7 +195,7 @@ def execute(name: str, params: dict, work: Path, km=None) -> float:
     out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     try:
-        pm.execute_notebook(ROOT / "notebooks" / f"{name}.ipynb", out, parameters=params,
+        pm.execute_notebook(NOTEBOOKS / f"{name}.ipynb", out, parameters=params,
                             cwd=str(ROOT), kernel_name="python3", progress_bar=False,
                             log_output=False, report_mode=False, km=km,
                             # Written once at the end (or at the error): papermill would
@@ -235,10 +234,10 @@ def publish(stage: Path, out: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> dict:
-    from sitrep.filters import make_filters
+    from sitrep.clean.filters import make_filters
 
     # Fail fast on bad filters, before anything starts or the work folder is cleared. This
-    # comes first, so it must stay cheap: sitrep.filters imports no pandas (0.1 s, not 0.5 s).
+    # comes first, so it must stay cheap: sitrep.clean.filters imports no pandas (0.1 s, not 0.5 s).
     make_filters(args.country, args.province, args.start, args.end)
     work = (ROOT / args.work).resolve()
     shutil.rmtree(work, ignore_errors=True)
@@ -270,8 +269,7 @@ def run(args: argparse.Namespace) -> dict:
     stopping.start()
     try:
         t0 = time.perf_counter()
-        from sitrep import render
-
+        from sitrep.brief import render
         warming.join()  # rendering alongside the warm-up would only slow both
         stage = work / "out"
         title = json.loads((work / "briefing.json").read_text(encoding="utf-8"))["title"]

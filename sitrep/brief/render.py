@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+from sitrep.paths import TEMPLATES
+
 
 
 def to_html(notebook: Path, title: str) -> str:

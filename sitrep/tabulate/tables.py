@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sitrep import home_provinces
+from sitrep.tabulate import home_provinces
 from sitrep.frames import isin
-from sitrep.reconcile import claims as reconcile_claims
-from sitrep.reconcile import event_meta, lower_median
+from sitrep.clean.reconcile import claims as reconcile_claims
+from sitrep.clean.reconcile import event_meta, lower_median
 from sitrep.schema import ALL, CASUALTIES_COLUMNS, CATEGORIES_ALL, CLAIM, OUTCOMES
 
 Int = "Int64"
@@ -175,7 +175,7 @@ def claims(reports: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame,
 def victims_by_home_province(victims: pd.DataFrame, events: pd.DataFrame,
                              reports: pd.DataFrame,
                              sources: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Where victims came from (sitrep.home_provinces owns the rule)."""
+    """Where victims came from (sitrep.tabulate.home_provinces owns the rule)."""
     return home_provinces.by_home_province(victims, events, reports, sources)
 
 
@@ -255,27 +255,5 @@ def summary(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     }])
 
 
-def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells a spreadsheet would run as a formula get a leading apostrophe."""
-    out = frame.copy()
-    for c in out.columns:
-        s = out[c]
-        if s.dtype == object:  # mixed cells: only the text ones can be formulas
-            s = s.astype(object)
-            risky = s.map(lambda x: isinstance(x, str) and x.startswith(_FORMULA_STARTS))
-            out[c] = s.where(~risky, "'" + s.astype(str))
-        elif pd.api.types.is_string_dtype(s):  # text column: vectorised (large exports)
-            risky = s.str.startswith(_FORMULA_STARTS).fillna(False).astype(bool)
-            out[c] = s.where(~risky, "'" + s)
-    return out
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def write_csv(frame: pd.DataFrame, path) -> None:
-    neutralise_formulas(frame).to_csv(path, index=False)
-
-
 __all__ = ["summary", "casualties", "totals", "by_day", "by_district", "claims",
-           "victims_by_home_province", "report_figures", "write_csv", "ALL"]
+           "victims_by_home_province", "report_figures", "ALL"]

@@ -1,6 +1,6 @@
 """Matplotlib figures for the briefing, in one style that survives greyscale print.
 
-Each function takes a table from :mod:`sitrep.tables` and returns a Figure; :func:`to_svg`
+Each function takes a table from :mod:`sitrep.tabulate.tables` and returns a Figure; :func:`to_svg`
 turns it into inline SVG whose text stays text (searchable, and rendered in the PDF's fonts).
 Categories differ by lightness and hatching, not by hue alone.
 """

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from sitrep.frames import isin
-from sitrep.schema import ALL, CATEGORIES, CLAIM, EVENT_COLUMNS
+from sitrep.schema import ALL, BEST_ONLY, CATEGORIES, CLAIM, EVENT_COLUMNS
 
 Int = "Int64"
 KEYS = ["event_id", "category", "outcome"]
@@ -28,7 +28,6 @@ EO = ["event_id", "outcome"]
 STATED = "_stated"   # the stated total S
 REST = "_rest"       # U: what the stated totals leave unexplained
 ANY = "_any"         # which reports say anything (n_reports and sources of the total)
-BEST_ONLY = "best"   # a figure's ``derived`` when it is a best estimate with no range of its own
 
 
 def lower_median(values: np.ndarray) -> int:

@@ -18,7 +18,7 @@ from sitrep import places
 from sitrep.counts import Count, CountError, parse_count
 from sitrep.problems import Problem
 from sitrep.schema import CATEGORIES
-from sitrep.readers.files import LINE, RawTable
+from sitrep.clean.readers.files import LINE, RawTable
 
 
 class Fault(ValueError):

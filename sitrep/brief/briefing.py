@@ -1,7 +1,7 @@
 """The briefing's sections as HTML fragments, built from the tables (and the run's audit).
 
 The notebook ``03_briefing`` displays one fragment per cell; the nbconvert template puts them on
-A4 pages. Every value from the data goes through :func:`sitrep.fmt.esc`. No number is typed:
+A4 pages. Every value from the data goes through :func:`sitrep.brief.fmt.esc`. No number is typed:
 each comes from a table, and the sources section shows the report rows behind it.
 """
 
@@ -13,15 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep import charts, fmt, narrative
-from sitrep.fmt import esc
+from sitrep.brief import charts, fmt, narrative
+from sitrep.brief.fmt import esc
+from sitrep.paths import COUNTING_RULES
 from sitrep.schema import CATEGORIES, CATEGORY_LABELS
-from sitrep.tables import NO_DISTRICT, UNATTRIBUTED
+from sitrep.tabulate.tables import NO_DISTRICT, UNATTRIBUTED
 
-RULES_FILE = Path(__file__).with_name("counting_rules.md")
-
-
-def counting_rules(path: Path = RULES_FILE) -> list[tuple[str, str]]:
+def counting_rules(path: Path = COUNTING_RULES) -> list[tuple[str, str]]:
     """The plain-language rules ("In brief" of sitrep/counting_rules.md): (heading, paragraph).
 
     The methodology prints them as written there, so the rule has one statement."""
@@ -161,7 +159,7 @@ class Briefing:
             return ""
         dates = pd.to_datetime(t["date"])
         if (dates.max() - dates.min()).days > 62:
-            from sitrep.tables import by_month
+            from sitrep.tabulate.tables import by_month
 
             m = by_month(t)
             fig = charts.timeline(m.rename(columns={"month": "date"}).assign(
@@ -181,8 +179,7 @@ class Briefing:
                 '</section>')
 
     def map_section(self) -> str:
-        from sitrep import maps
-
+        from sitrep.brief import maps
         inc = self.tables["incidents"]
         if not inc["province_code"].astype(str).str.startswith("PK").any():
             return ""  # the committed outlines cover Pakistan only
@@ -428,7 +425,6 @@ MAX_LABELS = 12
 def map_points(inc: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """One point per district (or place) with the people killed there; the largest first."""
     from sitrep import gazetteer
-
     lat = pd.to_numeric(inc["latitude"], errors="coerce")
     lon = pd.to_numeric(inc["longitude"], errors="coerce")
     place = inc["district"].where(inc["district"] != "", inc["location"]).fillna("")

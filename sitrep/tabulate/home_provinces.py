@@ -1,7 +1,7 @@
 """Victims by home province: counted like casualties, and never more than the event's dead.
 
 Each (victim category, home province, basis) is reconciled across an event's reports by the
-counting rule's category step (``sitrep.reconcile``: claims left out, relays counted once,
+counting rule's category step (``sitrep.clean.reconcile``: claims left out, relays counted once,
 lowest low, highest high, lower median), and an episode folds its parts in the same way. A
 report naming "23 from Punjab" and another "14 from Punjab and 9 Baloch" would then make 32
 origins for 23 dead, so at each level the bests are brought within the event's killed best for
@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sitrep.frames import isin
-from sitrep.reconcile import combine, counted_figures, fold_episodes
+from sitrep.clean.reconcile import combine, counted_figures, fold_episodes
 from sitrep.schema import ALL
 
 SEP = "\x1f"
