@@ -66,10 +66,10 @@ def assert_read_whole_after_pieces(path: Path, monkeypatch, rows: int) -> None:
     """Reading ``path`` tries pieces, finds a piece wrong, reads the file whole, and gets what
     a whole read gets."""
     wholes = []
-    source = export._csv_source
-    monkeypatch.setattr(export, "_csv_source",
+    source = export.sources.csv_source
+    monkeypatch.setattr(export.sources, "csv_source",
                         lambda *a, **k: wholes.append(k.get("whole")) or source(*a, **k))
-    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 8192)
     got = read(path, country="Pakistan")
     assert wholes == [None, True]
     same(got, read_whole(path, monkeypatch, country="Pakistan"))
@@ -113,7 +113,7 @@ def test_an_export_read_in_pieces_reads_as_when_read_whole(tmp_path, monkeypatch
     split(parts)
     path = tmp_path / "acled.csv"
     path.write_text(export_text(2000), encoding="utf-8")
-    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 8192)
     got = read(path, country="Pakistan", province="Balochistan")
     whole = read_whole(path, monkeypatch, country="Pakistan", province="Balochistan")
     same(got, whole)
@@ -133,7 +133,7 @@ def test_a_stray_quote_in_an_unquoted_cell_still_reads_right(tmp_path, monkeypat
     path.write_text(text.replace('"Report 7, a 5"" pipe"', 'Report 7 a 5" pipe'),
                     encoding="utf-8")
     assert b'Report 7 a 5" pipe' in path.read_bytes()
-    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 8192)
     got = read(path, country="Pakistan")
     same(got, read_whole(path, monkeypatch, country="Pakistan"))
     assert got.audit["rows"].sum() == 3000
@@ -185,7 +185,7 @@ def test_filtered_rows_are_summed_in_the_filters_order_whatever_the_pieces(tmp_p
                                                                            monkeypatch, split):
     path = tmp_path / "acled.csv"
     path.write_text(export_text(2000), encoding="utf-8")
-    monkeypatch.setattr(export, "BLOCK_SIZE", 4096)
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 4096)
     reasons = []
     for n in (1, 2, 3):
         monkeypatch.setattr(pieces, "cores", lambda n=n: n)
@@ -200,7 +200,7 @@ def test_a_bad_row_late_in_the_file_is_reported_at_its_line(tmp_path, monkeypatc
     lines = export_text(2000, note=lambda i: f"Report {i}").splitlines()
     lines[1901] += ",surplus"  # record 1900: line 1902
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 8192)
     with pytest.raises(InputError) as err:
         read(path, country="Pakistan")
     with pytest.raises(InputError) as whole:
@@ -213,7 +213,7 @@ def test_latin1_pieces_read_as_latin1(tmp_path, monkeypatch, split):
     path = tmp_path / "gtd_like.csv"
     text = export_text(2000, note=lambda i: f"Report {i}").replace("Kech", "K\u00e9ch")
     path.write_bytes(text.encode("latin-1"))
-    monkeypatch.setattr(export, "BLOCK_SIZE", 8192)
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 8192)
     got = read(path, country="Pakistan")
     same(got, read_whole(path, monkeypatch, country="Pakistan"))
     assert got.audit["rows"].sum() == 2000

@@ -192,8 +192,8 @@ def test_a_missing_codebook_column_stops_with_its_name(tmp_path):
 
 def test_streaming_in_small_blocks_changes_nothing(monkeypatch):
     whole = read(MAIN, **YEAR_2024)
-    monkeypatch.setattr(export, "BLOCK_SIZE", 1024)   # several blocks
-    monkeypatch.setattr(export, "CHUNK_ROWS", 2)       # several pandas chunks
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 1024)   # several blocks
+    monkeypatch.setattr(export.sources, "CHUNK_ROWS", 2)       # several pandas chunks
     small = read(MAIN, **YEAR_2024)
     assert table(small) == EXPECTED_2024
     pd.testing.assert_frame_equal(small.reports, whole.reports)

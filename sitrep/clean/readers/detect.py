@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitrep.clean.filters import Filters
-from sitrep.problems import InputError
 from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.files import decode
+from sitrep.problems import InputError
 
 FORMATS = ("native", "acled", "ucdp", "gtd")
 

@@ -16,15 +16,26 @@ from pathlib import Path
 import pandas as pd
 
 from sitrep.clean import validate as v
-from sitrep.counts import Count
 from sitrep.clean.filters import Filters, unmatched_province
-from sitrep.places import resolve_district
-from sitrep.problems import InputError, Problem
 from sitrep.clean.readers.base import VICTIM_OUT_COLUMNS, ReadResult
 from sitrep.clean.readers.files import LINE, RawTable, read_table, sheet_names
-from sitrep.schema import (ALL, BASES, CATEGORIES, CATEGORIES_ALL, FIGURE_COLUMNS,
-                           INCIDENT_OPTIONAL, INCIDENT_REQUIRED, OUTCOMES, REPORT_COLUMNS,
-                           SOURCE_COLUMNS, SOURCE_TYPES, VICTIM_COLUMNS)
+from sitrep.counts import Count
+from sitrep.places import resolve_district
+from sitrep.problems import InputError, Problem
+from sitrep.schema import (
+    ALL,
+    BASES,
+    CATEGORIES,
+    CATEGORIES_ALL,
+    FIGURE_COLUMNS,
+    INCIDENT_OPTIONAL,
+    INCIDENT_REQUIRED,
+    OUTCOMES,
+    REPORT_COLUMNS,
+    SOURCE_COLUMNS,
+    SOURCE_TYPES,
+    VICTIM_COLUMNS,
+)
 
 DATASET = "Incident log"
 SOURCE_REQUIRED = ("source_id", "publisher", "source_type")

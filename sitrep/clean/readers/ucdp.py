@@ -17,10 +17,20 @@ import pandas as pd
 
 from sitrep.clean.filters import Filters
 from sitrep.clean.readers.base import ReadResult
+from sitrep.clean.readers.export import read_export
+from sitrep.clean.readers.export.dataset import (
+    Dataset,
+    Dates,
+    Figures,
+    category_figures,
+    concat_faults,
+    faults_where,
+    figure_part,
+    iso_dates,
+    strip_suffix,
+    whole_numbers,
+)
 from sitrep.schema import BEST_ONLY
-from sitrep.clean.readers.export import (Dataset, Dates, Figures, figure_part, category_figures,
-                                   concat_faults, faults_where, iso_dates, read_export,
-                                   strip_suffix, whole_numbers)
 
 GOVERNMENT = "Government of"
 VIOLENCE_TYPES = {"1": "State-based conflict", "2": "Non-state conflict",
