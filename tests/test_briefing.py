@@ -51,14 +51,15 @@ def test_period_is_the_window_asked_for_and_says_when_the_events_fall():
 
 def test_report_notes_are_listed_escaped_and_capped():
     from sitrep.brief import briefing
-    notes = [f"<b>note {i}</b>" for i in range(briefing.MAX_NOTES + 2)] + [""]
+    from sitrep.brief.sections import sources
+    notes = [f"<b>note {i}</b>" for i in range(sources.MAX_NOTES + 2)] + [""]
     figs = pd.DataFrame({"event_id": [f"E{i}" for i in range(len(notes))],
                          "event_label": [f"Event {i}" for i in range(len(notes))],
                          "source_id": "S1", "notes": notes})
     b = briefing.Briefing({"report_figures": figs}, {}, pd.DataFrame(), pd.DataFrame())
-    html = b._report_notes()
+    html = sources.report_notes(b)
     assert "<li><b>Event 0</b><ul><li>S1: &lt;b&gt;note 0&lt;/b&gt;</li></ul></li>" in html
-    assert html.count("S1: ") == briefing.MAX_NOTES and "2 further notes" in html
+    assert html.count("S1: ") == sources.MAX_NOTES and "2 further notes" in html
 
 
 pytestmark_e2e = pytest.mark.e2e

@@ -32,7 +32,6 @@ import json
 import math
 import textwrap
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd

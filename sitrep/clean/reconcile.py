@@ -72,12 +72,12 @@ def counted_figures(reports: pd.DataFrame, figures: pd.DataFrame,
     f = figures[keep].copy()
     scoped = reports[reports["total_excludes"] != ""]
     f["total_excludes"] = (f["report_id"].map(scoped.set_index("report_id")["total_excludes"])
-                           .fillna("") if len(scoped) else "")
+                           .astype(object).fillna("") if len(scoped) else "")
     relaying = reports[reports["origin"] != ""]
     if relaying.empty or f.empty:
         return f.reset_index(drop=True)
     meta = relaying.set_index("report_id")
-    origin = f["report_id"].map(meta["origin"]).fillna("")
+    origin = f["report_id"].map(meta["origin"]).astype(object).fillna("")
     relayed = origin != ""
     r = f[relayed].assign(_origin=origin[relayed])
     published = {} if sources is None else sources.set_index("source_id")["published"] \

@@ -14,7 +14,7 @@ import pandas as pd
 from sitrep.tabulate import home_provinces
 from sitrep.frames import isin
 from sitrep.clean.reconcile import claims as reconcile_claims
-from sitrep.clean.reconcile import event_meta, lower_median
+from sitrep.clean.reconcile import event_meta
 from sitrep.schema import ALL, CASUALTIES_COLUMNS, CATEGORIES_ALL, CLAIM, OUTCOMES
 
 Int = "Int64"

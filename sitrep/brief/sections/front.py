@@ -1,0 +1,78 @@
+"""Page 1: the title block, the key figures and the computed summary."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sitrep.brief import fmt, narrative
+from sitrep.brief.fmt import esc
+from sitrep.schema import CATEGORIES, CATEGORY_LABELS
+
+
+def title_block(b) -> str:
+    s = b.summary
+    title = b.title or b.default_title()
+    files = ", ".join(b.run.get("files", []))
+    events_dated = (f" (events dated {s['events_period']})"
+                    if s.get("events_period") and s["events_period"] != s.get("period")
+                    else "")
+    sources = int(s.get("sources", 0)) + int(s.get("claim_sources", 0))
+    return f"""
+<header class="title-block">
+  <p class="kicker">Casualty briefing</p>
+  <h1 id="title">{esc(title)}</h1>
+  <table class="meta">
+    <tr><th>Period</th><td>{esc(s.get('period'))}{esc(events_dated)}</td></tr>
+    <tr><th>Area</th><td>{esc(s.get('area'))}</td></tr>
+    <tr><th>Data</th><td>{esc(b.run.get('dataset'))}: {esc(files)}
+      ({esc(fmt.plural(int(s.get('reports', 0)), 'report'))} from
+      {esc(fmt.plural(sources, 'source'))})</td></tr>
+    <tr><th>Scope</th><td>{esc(b.run.get('filters', {}).get('description'))}</td></tr>
+    <tr><th>Generated</th><td>{esc(fmt.date(b.run.get('generated', '')[:10]))}
+      by sitrep</td></tr>
+  </table>
+</header>"""
+
+
+def agreement(r: pd.Series) -> str:
+    """'all sources agree' for a single value, else 'range 66-80' or 'range 66+'."""
+    if not fmt.missing(r["high"]) and int(r["low"]) == int(r["high"]):
+        return "all sources agree"
+    return f"range {fmt.span(r['low'], r['high'])}"
+
+
+def key_figures(b) -> str:
+    t = b.tables["totals"]
+    s = b.summary
+    cards = []
+
+    def card(label: str, cat: str, outcome: str, cls: str = "") -> None:
+        r = t[(t["victim_category"] == cat) & (t["outcome"] == outcome)]
+        if r.empty:
+            return
+        r = r.iloc[0]
+        cards.append(
+            f'<div class="kf {cls}"><div class="kf-num">{esc(fmt.num(r["best"]))}</div>'
+            f'<div class="kf-label">{esc(label)}</div>'
+            f'<div class="kf-range">{esc(agreement(r))}</div></div>')
+
+    card("killed in all", "all", "killed", "kf-main")
+    for cat in CATEGORIES:
+        card("killed, category not given" if cat == "unknown" else
+             f"{CATEGORY_LABELS[cat].lower()} killed", cat, "killed")
+    card("injured in all", "all", "injured")
+    districts = fmt.plural(int(s.get("districts", 0)), "district")
+    cards.append(f'<div class="kf"><div class="kf-num">{esc(fmt.num(s.get("incidents")))}'
+                 f'</div><div class="kf-label">incidents</div>'
+                 f'<div class="kf-range">{esc(districts)} affected</div></div>')
+    return (f'<section class="key-figures"><h2>Key figures</h2>'
+            f'<div class="kf-grid">{"".join(cards)}</div>'
+            '<p class="note">Large numbers are best estimates, and the categories add up to '
+            'the total; ranges run from the lowest to the highest figure any source gives '
+            '("+" = open-ended). Perpetrator claims are not counted.</p></section>')
+
+
+def summary_text(b) -> str:
+    paras = narrative.paragraphs(b.tables, b.summary)
+    body = "".join(f"<p>{esc(p)}</p>" for p in paras)
+    return f'<section class="summary"><h2>Summary</h2>{body}</section>'
