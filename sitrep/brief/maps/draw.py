@@ -1,0 +1,191 @@
+"""The map itself: provinces, highlighted ones, points sized by the number killed, labels,
+legend, scale bar and credit, on a fresh Figure each call."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch
+from matplotlib.transforms import Bbox
+
+from sitrep.brief.maps.geometry import bounds, outlines, polygon_path, ring_area
+from sitrep.brief.maps.labels import Placer, label_moves, place_province_label
+from sitrep.brief.maps.legend import emptiest_corner, scale_bar, size_legend
+from sitrep.brief.maps.style import (
+    BORDER,
+    CREDIT,
+    CREDIT_TEXT,
+    FIGSIZE_CM,
+    FILL,
+    FILL_HIGHLIGHT,
+    MAX_MARKER_AREA,
+    POINT,
+    POINT_EDGE,
+    POINT_FONT,
+    TEXT,
+    ZERO_MARKER_AREA,
+)
+
+_REQUIRED = ("latitude", "longitude", "killed", "label")
+
+
+def _clean_points(points: pd.DataFrame | None) -> pd.DataFrame:
+    if points is None:
+        points = pd.DataFrame(columns=list(_REQUIRED))
+    missing = [c for c in _REQUIRED if c not in points.columns]
+    if missing:
+        raise ValueError(f"points lacks column(s) {missing}; needs {list(_REQUIRED)}")
+    df = pd.DataFrame({
+        "latitude": pd.to_numeric(points["latitude"], errors="coerce"),
+        "longitude": pd.to_numeric(points["longitude"], errors="coerce"),
+        "killed": pd.to_numeric(points["killed"], errors="coerce").fillna(0.0).clip(lower=0),
+        "label": points["label"].fillna("").astype(str),
+    })
+    # A point without coordinates cannot be drawn; the caller's table still lists it.
+    df = df.dropna(subset=["latitude", "longitude"])
+    return df.sort_values(["killed", "label"], ascending=[False, True], kind="stable")
+
+
+def _highlight_codes(highlight) -> set[str]:
+    if not highlight:
+        return set()
+    from sitrep.gazetteer import normalise_province
+
+    return {normalise_province(h) for h in highlight}
+
+
+def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
+                 title: str | None = None) -> Figure:
+    """Draw Pakistan's provinces and incident points; return a new Figure (16 x 12 cm).
+
+    *points* has columns ``latitude``, ``longitude``, ``killed`` (0, NaN = none reported:
+    drawn as an open ring) and ``label`` (text next to the point; may be empty). Rows without
+    coordinates are skipped. Points outside Pakistan widen the view. An empty frame gives a
+    map without points.
+
+    *highlight* is a set of provinces (ISO 3166-2 codes such as ``"PK-BA"``; bare codes and
+    names are accepted) drawn a shade darker. *title* is printed above the map.
+
+    The caller chooses the resolution: ``fig.savefig(path, dpi=200)``.
+    """
+    df = _clean_points(points)
+    highlighted = _highlight_codes(highlight)
+
+    fig = Figure(figsize=(FIGSIZE_CM[0] / 2.54, FIGSIZE_CM[1] / 2.54))
+    FigureCanvasAgg(fig)
+    title_lines = textwrap.wrap(title, 78) if title else []
+    top = 0.985 - 0.058 * len(title_lines) - (0.005 if title_lines else 0.0)
+    ax = fig.add_axes((0.01, 0.055, 0.98, top - 0.055))
+    ax.set_axis_off()
+
+    # --- extent and aspect ---------------------------------------------------------------
+    x0, y0, x1, y1 = bounds()
+    if len(df):
+        x0, x1 = min(x0, df["longitude"].min()), max(x1, df["longitude"].max())
+        y0, y1 = min(y0, df["latitude"].min()), max(y1, df["latitude"].max())
+    pad_x, pad_y = 0.04 * (x1 - x0) + 0.3, 0.04 * (y1 - y0) + 0.3
+    x0, x1, y0, y1 = x0 - pad_x, x1 + pad_x, y0 - pad_y, y1 + pad_y
+    mid_lat = 0.5 * (y0 + y1)
+    coslat = max(math.cos(math.radians(mid_lat)), 0.05)
+    # Widen the shorter side so the lon/lat box has the axes' shape at aspect 1/cos(lat):
+    # the whole extent stays visible and the map fills the figure.
+    box = ax.get_position()
+    fig_w, fig_h = fig.get_size_inches()
+    want = (box.height * fig_h) / (box.width * fig_w)  # height / width of the axes
+    have = ((y1 - y0) / coslat) / (x1 - x0)
+    if have < want:
+        grow = ((x1 - x0) * want * coslat - (y1 - y0)) / 2
+        y0, y1 = y0 - grow, y1 + grow
+    else:
+        grow = ((y1 - y0) / coslat / want - (x1 - x0)) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect(1.0 / coslat, adjustable="box")
+    ax.apply_aspect()
+    renderer = fig.canvas.get_renderer()
+
+    # --- provinces ------------------------------------------------------------------------
+    provinces = outlines()
+    for code, _name, polys in provinces:
+        hl = code in highlighted
+        ax.add_patch(PathPatch(
+            polygon_path(polys),
+            facecolor=FILL_HIGHLIGHT if hl else FILL,
+            edgecolor=BORDER, linewidth=0.8 if hl else 0.5,
+            joinstyle="round", zorder=1))
+
+    # --- points ---------------------------------------------------------------------------
+    max_killed = float(df["killed"].max()) if len(df) else 0.0
+    scale = MAX_MARKER_AREA / max_killed if max_killed > 0 else 0.0
+
+    def area(k: float) -> float:
+        return k * scale if k > 0 else ZERO_MARKER_AREA
+
+    sizes = np.array([area(k) for k in df["killed"]])
+    hit = df["killed"].to_numpy() > 0
+    if hit.any():
+        ax.scatter(df["longitude"][hit], df["latitude"][hit], s=sizes[hit],
+                   facecolor=POINT, edgecolor=POINT_EDGE, alpha=0.72,
+                   linewidth=0.6, zorder=3)
+        ax.scatter(df["longitude"][hit], df["latitude"][hit], s=1.5,
+                   color=POINT_EDGE, linewidth=0, zorder=3.1)
+    if (~hit).any():
+        ax.scatter(df["longitude"][~hit], df["latitude"][~hit], s=sizes[~hit],
+                   facecolor="white", edgecolor=POINT_EDGE, linewidth=1.0, zorder=3.2)
+
+    frame = ax.get_window_extent(renderer)
+    placer = Placer(renderer, frame)
+    px_per_pt = fig.dpi / 72.0
+    centres = ax.transData.transform(df[["longitude", "latitude"]].to_numpy()) if len(df) else []
+    for (cx, cy), s in zip(centres, sizes):
+        r = math.sqrt(s) / 2 * px_per_pt
+        placer.block(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
+
+    # --- legend (corner with the least map underneath) and scale bar -----------------------
+    corner = emptiest_corner(ax, df)
+    legend = None
+    if len(df):
+        legend = size_legend(ax, df, area, corner)
+        placer.block(legend.get_window_extent(renderer))
+    bar_corner = "lower left" if corner != "lower left" else "lower right"
+    for artist in scale_bar(ax, coslat, bar_corner):
+        placer.block(artist.get_window_extent(renderer))
+
+    # --- point labels: most killed first ---------------------------------------------------
+    # A pale box, not a stroked halo: a halo turns each label into outlines in the SVG (about
+    # 20 KB a label, half the briefing's HTML for 2.5M events, and 0.2 s of PDF rendering);
+    # boxed labels stay text, which the PDF can also search.
+    halo = dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none", alpha=0.8)
+    for (lon, lat), s, text in zip(df[["longitude", "latitude"]].to_numpy(), sizes, df["label"]):
+        if not text.strip():
+            continue
+        gap = math.sqrt(s) / 2 + 2.5
+        ann = ax.annotate(
+            text, xy=(lon, lat), xytext=(gap, 0), textcoords="offset points",
+            fontsize=POINT_FONT, color=TEXT, ha="left", va="center", zorder=5,
+            bbox=halo, annotation_clip=False,
+            arrowprops=dict(arrowstyle="-", color=TEXT, linewidth=0.4,
+                            shrinkA=0, shrinkB=math.sqrt(s) / 2 + 0.5, alpha=0.0))
+        placer.place(ann, label_moves(ann, gap))
+
+    # --- province names -------------------------------------------------------------------
+    # Big provinces first: they have room inside; small ones then go outside with a leader.
+    by_size = sorted(provinces, key=lambda f: -max(abs(ring_area(p[0])) for p in f[2]))
+    land = [ax.transData.transform_path(polygon_path(polys)) for _, _, polys in provinces]
+    for code, name, polys in by_size:
+        place_province_label(ax, placer, name, polys, code in highlighted, land)
+
+    # --- title and credit -----------------------------------------------------------------
+    if title:
+        fig.text(0.012, 0.985, "\n".join(title_lines), ha="left", va="top", fontsize=9,
+                 fontweight="bold", color=TEXT, linespacing=1.25)
+    fig.text(0.012, 0.012, CREDIT, ha="left", va="bottom", fontsize=5.5, color=CREDIT_TEXT)
+    return fig
+
+
