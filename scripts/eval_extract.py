@@ -8,7 +8,7 @@ figures with the split's ``gold.csv`` and prints precision, recall and F1 over
 printed for ``dev`` only (or with ``--show-misses``): a held-out split whose misses have been
 read is no longer held out.
 Claims are scored with the claim flag in the key (see tests/fixtures/extract/README.md).
-Exits 0 once the splits are scored: it reports, it does not gate (tests/test_extract.py
+Exits 0 once the splits are scored: it reports, it does not gate (tests/test_extract_scoring.py
 does); exits 2 when ``--split`` names no folder with a ``gold.csv``.
 
     python scripts/eval_extract.py [--split dev|heldout10|all|NAME] [--fixtures DIR] [--show-misses]
