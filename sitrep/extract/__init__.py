@@ -16,10 +16,12 @@ This package owns the step from raw report text (``seeds/*.txt``) to *proposals*
 Nothing is learned and nothing is downloaded: the rules are stdlib ``re`` over word lists
 (:mod:`.lexicon`), numbers are read by :mod:`sitrep.counts`, places by the project's offline
 gazetteer. The same text always gives the same rows. Modules, one job each: ``sentences``
-(splitting with offsets), ``lexicon`` (words), ``mentions`` (numbers and their nouns),
-``figures`` (outcome, category, subset, claim, toll update), ``where`` (places),
-``candidates`` (the table), ``drafts`` (the log drafts), ``unread`` (the counts set aside),
-``scoring`` (evaluation) and ``run`` (files in and out).
+(splitting with offsets), ``lexicon`` (words), ``patterns`` (the patterns several rules
+share), ``mentions`` and ``nouns`` (numbers of people and their nouns), ``figures`` (the
+order of the rules, one module each: ``outcomes``, ``labels``, ``sharing``, ``subsets``,
+``categories``, ``claims``, ``background``, ``updates``), ``where`` (places), ``candidates``
+(the table), ``drafts`` (the log drafts), ``unread`` (the counts set aside), ``scoring``
+(evaluation) and ``run`` (files in and out).
 """
 
 from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures

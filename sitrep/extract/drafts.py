@@ -23,6 +23,7 @@ import pandas as pd
 
 from sitrep.counts import parse_count
 from sitrep.extract import lexicon as lx
+from sitrep.extract.patterns import COUNT_RE, PROVINCE_RE
 from sitrep.extract.where import dateline, locate
 
 COUNT_COLUMNS = tuple(f"{o}_{c}" for o in ("killed", "injured")
@@ -188,7 +189,7 @@ def count_text(low: object, high: object, sentence: str = "") -> str:
     """The words of a figure in the count grammar, as the sentence wrote them if possible."""
     low_i = int(low)
     high_i = None if _text(high) == "" else int(high)
-    for m in lx.COUNT_RE.finditer(sentence or ""):
+    for m in COUNT_RE.finditer(sentence or ""):
         words = " ".join(m.group(0).split())
         try:
             c = parse_count(words)
@@ -236,7 +237,7 @@ def _province(text: str) -> str:
     """The province named most often in the report, outside 'from <province>'."""
     from sitrep.places import resolve_province
     counts: dict[str, int] = {}
-    for m in lx.PROVINCE_RE.finditer(text):
+    for m in PROVINCE_RE.finditer(text):
         if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()]):
             continue
         p = resolve_province(m.group(1), "PK")

@@ -5,7 +5,8 @@ or "a", "another", "his" before a singular victim noun) followed by its noun phr
 ("individuals from Punjab province", "Frontier Corps personnel", "of the six attackers",
 a quoted "terrorists"). Numbers that count things other than people (hours, vehicles, dates,
 ages, money, police station numbers) are dropped here.
-Whether a mention is a casualty figure is decided later, in :mod:`figures`.
+The noun phrase after a count is read in :mod:`.nouns`; whether a mention is a casualty figure
+is decided later, by the rules that :mod:`.figures` runs.
 """
 
 from __future__ import annotations
@@ -15,24 +16,13 @@ from dataclasses import dataclass, field
 
 from sitrep.counts import CountError, parse_count
 from sitrep.extract import lexicon as lx
+from sitrep.extract.nouns import attach_noun_phrase, noun_tokens
+from sitrep.extract.patterns import COUNT_RE, NUMBER
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*|[^\w\s]")
-_VICTIM_NOUNS = (lx.CIVILIAN_NOUNS | lx.SECURITY_NOUNS | lx.MILITANT_NOUNS
-                 | lx.GENERIC_NOUNS | set(lx.NEEDS_MODIFIER))
 _PLURAL_FORMS = {"men", "women", "children", "people", "personnel", "police", "levies",
                  "troops", "gunmen", "policemen", "servicemen", "fishermen", "policewomen",
                  "passersby", "passers-by", "khwarij", "khawarij", "dead", "injured",
                  "wounded", "others", "staff"}
-_OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|its|their|these|those|them|whom|his|her|our)\b",
-                       re.IGNORECASE)
-_HOME = re.compile(
-    r"\s*,?\s*(?:(?:all|both|who|mostly|most|hailed|hailing|came|coming|were|was|belonging|"
-    r"belonged|residents|natives|originally|of\s+(?:whom|them))\s+)*(?:from|of|to)\s+(?:the\s+)?"
-    + lx.PROVINCE_RE.pattern
-    # "from Khyber Pakhtunkhwa's Shangla and Swat districts": the districts are in the province
-    + r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){1,2}(?:(?:and|&)\s+(?:[A-Z][\w-]*\s+){1,2})?"
-      r"(?:districts?|valleys?|divisions?|regions?|areas?)\b)?"
-)
 
 
 @dataclass
@@ -50,7 +40,7 @@ class Mention:
     of_head: str = ""     # "two of the injured" -> "injured"
     singular: bool = False
     home: str = ""        # "Punjab" (a province) or "Baloch" (a people)
-    # set by figures.py
+    # set by the rules of figures.py
     outcome: str = ""
     outcome_from: str = ""  # head | after | before | gap | next | previous
     category: str = ""
@@ -77,7 +67,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """The mentions in ``text[start:end]`` (one sentence), in order."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in lx.COUNT_RE.finditer(text, start, end):
+    for m in COUNT_RE.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken):
             continue
         mention = _count_mention(text, m.start(), m.end(), end, start)
@@ -133,7 +123,7 @@ def _count_mention(text: str, s: int, e: int, limit: int, sentence_start: int = 
     if count is None or count.high == 0:
         return None
     mention = Mention(s, e, words, count.low, count.high, np_end=e)
-    _attach_noun_phrase(text, mention, limit)
+    attach_noun_phrase(text, mention, limit)
     if mention.head in lx.NOT_PEOPLE_NOUNS:
         return None
     if not mention.head and not mention.of_head and (
@@ -161,7 +151,7 @@ def _parse(words: str):
 
 def _not_people(text: str, s: int, e: int, words: str) -> bool:
     after, before = text[e:e + 16], text[max(0, s - 14):s]
-    if lx.NOT_PEOPLE_AFTER.match(after) or lx.NOT_PEOPLE_BEFORE.search(before):
+    if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
         return True
     if re.search(r"[-/]\Z|\d[:.]\Z", before) or re.match(r"^[-/]\w", after):
         return True  # "N-70", "1/2", "12:10"
@@ -169,11 +159,31 @@ def _not_people(text: str, s: int, e: int, words: str) -> bool:
         return True  # "two girls aged 12 and 14": the 14 is an age too
     if words.isdigit() and _NAME_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True  # "Sepoy Gul Zaman, 24, embraced shahadat": an age after a name
-    if re.match(r"^\s+" + lx.MONTH_RE.pattern, after, re.IGNORECASE):
+    if re.match(r"^\s+" + _MONTH_RE.pattern, after, re.IGNORECASE):
         return True  # "25 August"
-    return bool(re.search(lx.MONTH_RE.pattern + r"\s*$", before, re.IGNORECASE))
+    return bool(re.search(_MONTH_RE.pattern + r"\s*$", before, re.IGNORECASE))
 
 
+# A number glued to these is not a count of people ("12-hour siege", "a 45-year-old man").
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^(?:\s*-\s*|\s+)?(?:(?:year|yr|hour|hr|minute|min|day|week|month|km|kilometre|"
+    r"kilometer|kilo|kg|inch|inche|metre|meter|mile|mm|tonne|ton|litre|storey|round|shot|"
+    r"rupee|dollar|time|crore|lakh)s?\b|feet\b|foot\b|per\s*cent\b|percent\b|pc\b|%|"
+    r"p\.?m\b|a\.?m\b|o'clock|rs\b|million\b|billion\b|th\b|st\b|nd\b|rd\b|"
+    r"storey|story\b)"
+    r"|^\s*(?::|\.\d|/\d)",
+    re.IGNORECASE,
+)
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:\bno\.?|\bnumber|\bsection|\bn-|\bm-|\brs\.?|\$|\brescue|\bbrigade|\bcorps|\bwing|"
+    r"\bunit|\bplatoon|\bbattalion|\broute|\bblock|\bsector|\bphase|\bchapter|\barticle|"
+    r"\bpage|\bflight|\bpost|\bgate|\broom|\bhouse|\bstreet|\broad|\bkm|\bage[sd]?|\baged|"
+    r"\bclass|\bgrade|\bparagraph|\bcase|"
+    # a time: "by the time the Elite Force arrived at six"
+    r"\b(?:arrived|came|reached|returned|started|began|ended|left|struck)\s+at)\s*$",
+    re.IGNORECASE,
+)
+_MONTH_RE = re.compile(r"\b(?:" + "|".join(lx.MONTHS) + r")\b\.?", re.IGNORECASE)
 # "at nine", "at about six", unless a toll is put at it ("the toll stood at nine")
 _DAY = re.compile(r"\bday\s+$", re.IGNORECASE)
 _AT_TIME = re.compile(r"(?:^|[.;])(?![^.;]*\b(?:toll|tally|number|figure|count|total|dead|killed|"
@@ -182,13 +192,13 @@ _AT_TIME = re.compile(r"(?:^|[.;])(?![^.;]*\b(?:toll|tally|number|figure|count|t
                       re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s*[,(]\s*$")
 _AGE_AFTER = re.compile(r"^\s*(?:[,);]|and\b|\.)")
-_AGE = r"(?:\d+|" + lx.NUMBER + r")"
+_AGE = r"(?:\d+|" + NUMBER + r")"
 _AGE_LIST = re.compile(rf"\b(?:aged|ages)\s+{_AGE}(?:\s*(?:,|and|or|to)\s*{_AGE})*"
                        r"\s*(?:,|and|or|to)\s*$", re.IGNORECASE)
 
 
 def _looks_like_year(words: str, mention: Mention) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", words)) and mention.head not in _VICTIM_NOUNS
+    return bool(re.fullmatch(r"(?:19|20)\d\d", words)) and mention.head not in lx.VICTIM_NOUNS
 
 
 # "a policeman", "his son", "our driver", "another employee": one person, if a singular
@@ -201,12 +211,14 @@ _BOTH = re.compile(r"\bboth\s+(?:the\s+|of\s+the\s+)?", re.IGNORECASE)
 def _both_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     """'both attackers were killed': two people; not 'both soldiers and civilians'."""
     mention = Mention(s, e, "2", 2, 2, np_end=e)
-    _attach_noun_phrase(text, mention, limit)
-    if mention.head not in _VICTIM_NOUNS or mention.head in lx.OUTCOME_HEADS:
+    attach_noun_phrase(text, mention, limit)
+    if mention.head not in lx.VICTIM_NOUNS or mention.head in lx.OUTCOME_HEADS:
         return None
     if re.match(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\b", text[mention.np_end:limit]):
         return None
     return mention
+
+
 _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
                       re.IGNORECASE)
 
@@ -216,13 +228,13 @@ def _article_mention(text: str, s: int, e: int, limit: int) -> Mention | None:
     singular victim noun; 'a fourth was wounded': one more of the people just counted."""
     determiner = text[s:e].strip().lower()
     ordinal = _ORDINAL.match(text, e, limit) if determiner in ("a", "an") else None
-    if ordinal and not _noun_tokens(text, ordinal.end(), limit):
+    if ordinal and not noun_tokens(text, ordinal.end(), limit):
         return Mention(s, ordinal.end(), "1", 1, 1, np_end=ordinal.end(), singular=True)
     if determiner == "another" and _alone(text, e, limit):
         # "shot dead three men and injured another": one more of the people just counted
         return Mention(s, s + 7, "1", 1, 1, np_end=s + 7, singular=True)
     mention = Mention(s, e, "1", 1, 1, np_end=e, singular=True)
-    _attach_noun_phrase(text, mention, limit)
+    attach_noun_phrase(text, mention, limit)
     return mention if _singular_victim(mention.head, determiner in _POSSESSIVE) else None
 
 
@@ -232,181 +244,14 @@ def _singular_victim(head: str, possessive: bool) -> bool:
         return False
     if head in lx.GENERIC_NOUNS and (possessive or head not in lx.SINGULAR_GENERIC):
         return False
-    return head in _VICTIM_NOUNS and head not in {"levy", "personnel"}
+    return head in lx.VICTIM_NOUNS and head not in {"levy", "personnel"}
 
 
 def _alone(text: str, pos: int, limit: int) -> bool:
     """Nothing countable follows: no noun, no number ("another 32 people")."""
     rest = text[pos:limit]
-    if re.match(r"\s*(?:\d|" + lx.NUMBER + r"\b)", rest, re.IGNORECASE):
+    if re.match(r"\s*(?:\d|" + NUMBER + r"\b)", rest, re.IGNORECASE):
         return False
-    tokens = _noun_tokens(text, pos, limit)
+    tokens = noun_tokens(text, pos, limit)
     return not tokens or tokens[0][0].lower() in lx.OUTCOME_HEADS  # "and another injured"
 
-
-def _attach_noun_phrase(text: str, mention: Mention, limit: int) -> None:
-    """Fill head, mods, of_head, home and the evidence end of ``mention``."""
-    pos = mention.end
-    of = _OF_GROUP.match(text, pos, limit)
-    if of:
-        pos = _attach_of_group(text, mention, of, limit)
-        if mention.of_head:
-            _attach_home(text, mention, limit)  # "three of the dead were from Punjab"
-            return
-    tokens = _noun_tokens(text, pos, limit)
-    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
-    if head_i is None:
-        _attach_home(text, mention, limit)  # "seven from Swat": the number elides its noun
-        return
-    words = [t.lower() for t, _, _ in tokens]
-    after_head = words[head_i + 1] if head_i + 1 < len(words) else ""
-    mention.head = words[head_i]
-    if after_head in lx.NOT_PEOPLE_NOUNS:
-        mention.head = after_head  # "a militant hideout" counts hideouts, not militants
-    mention.mods = words[:head_i]
-    mention.end = mention.np_end = tokens[head_i][2]
-    for w in mention.mods:
-        if w in lx.PEOPLES:
-            mention.home = lx.PEOPLES[w]
-    if mention.head in lx.NEEDS_MODIFIER:
-        of = _OF_PHRASE.match(text, mention.end, limit)
-        if of:
-            # "four guards of a former senator": the phrase says who they are, and the
-            # person it names ("a senator") is not counted on their own
-            mention.mods += of.group(1).lower().split()
-            rest = _noun_tokens(text, of.start(1), limit)  # the whole noun phrase after "of"
-            mention.np_end = max(of.end(), rest[-1][2] if rest else 0)
-    _attach_home(text, mention, limit)
-
-
-# "members of a family", "personnel of the Frontier Corps": the words that say who.
-_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?"
-                        r"((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)")
-
-
-def _attach_of_group(text: str, mention: Mention, of: re.Match, limit: int) -> int:
-    """'five of the six attackers', 'two of the injured', 'three of them'."""
-    det = of.group("det").lower()
-    if det in ("them", "whom"):
-        mention.of_head = det
-        mention.end = mention.np_end = of.end()
-        _attach_apposed_noun(text, mention, limit)
-        return mention.end
-    pos = of.end()
-    inner = lx.COUNT_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
-    if inner:
-        pos = inner.end()
-    tokens = _noun_tokens(text, pos, limit)
-    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
-    if head_i is None:
-        return of.start()
-    head = tokens[head_i][0].lower()
-    mention.end = mention.np_end = tokens[head_i][2]
-    if inner and head in lx.OUTCOME_HEADS:
-        mention.inner = inner.start()  # "three of the six injured": the six is a figure too
-    if head in lx.GENERIC_NOUNS:
-        mention.of_head = head
-    else:
-        mention.head = head
-        mention.mods = [t.lower() for t, _, _ in tokens[:head_i]]
-    return mention.end
-
-
-def _attach_apposed_noun(text: str, mention: Mention, limit: int) -> None:
-    """'four people, two of them children, were killed': the noun after 'of them'."""
-    tokens = _noun_tokens(text, mention.np_end, limit)
-    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
-    if head_i is None:
-        return
-    head = tokens[head_i][0].lower()
-    # "two of them children"; "two of them Levies men" (a generic head its modifier names)
-    if head in _VICTIM_NOUNS and (head not in lx.GENERIC_NOUNS or (
-            head in lx.NEEDS_MODIFIER and head_i > 0)):
-        mention.head = head
-        mention.mods = [t.lower() for t, _, _ in tokens[:head_i]]
-        mention.end = mention.np_end = tokens[head_i][2]
-
-
-def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, list[str]]:
-    """(head, modifiers) of the noun phrase starting at ``pos``; ("", []) when none."""
-    tokens = _noun_tokens(text, pos, limit)
-    head_i = _head_index([t for t, _, _ in tokens]) if tokens else None
-    if head_i is None:
-        return "", []
-    words = [t.lower() for t, _, _ in tokens]
-    return words[head_i], words[:head_i]
-
-
-_QUOTES = {'"', "“", "”", "‘", "’", "'"}
-
-
-def _noun_tokens(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
-    """Up to four words after ``pos`` before a stop word, a number or punctuation."""
-    out: list[tuple[str, int, int]] = []
-    for m in _TOKEN.finditer(text, pos, limit):
-        tok = m.group(0).rstrip(".")
-        if tok in _QUOTES:
-            continue  # 15 "terrorists": the quoted noun is still the noun
-        if re.fullmatch(r"\w+-year-old", tok):  # "a 45-year-old shopkeeper"
-            out.append((tok, m.start(), m.start() + len(tok)))
-            continue
-        if not re.match(r"[A-Za-z]", tok) or tok.lower() in lx.NOUN_STOP:
-            break
-        if tok[0].isupper() and text[m.start() + len(tok):m.start() + len(tok) + 1] == ":":
-            break  # "Killed:3 Injured:5": a field's label, not the noun of the 3
-        out.append((tok, m.start(), m.start() + len(tok)))
-        if len(out) == 4:
-            break
-    return out
-
-
-def _head_index(tokens: list[str]) -> int | None:
-    """The victim noun among ``tokens`` (the last one), or an unknown plural noun first."""
-    lower = [t.lower().replace("’", "'") for t in tokens]
-    for i, t in enumerate(lower[1:], start=1):
-        if t in lx.OUTCOME_HEADS:  # "others injured": the participle is not the noun
-            if all(w.endswith("ly") for w in lower[:i]):
-                return i  # "three of the critically injured": the adjective is the noun
-            if i + 1 < len(lower) and lower[i + 1] in _VICTIM_NOUNS:
-                continue  # "one more injured man": an adjective before the noun
-            lower = lower[:i]
-            break
-    hits = [i for i, t in enumerate(lower) if t in _VICTIM_NOUNS]
-    if hits:
-        return hits[-1]
-    first = lower[0]
-    if first in lx.NOT_PEOPLE_NOUNS:
-        return 0  # "10 vehicles": found so that the caller can drop it
-    for i, (token, word) in enumerate(zip(tokens, lower)):
-        # "30 apostates", "10 Punjabi occupiers", two "state informers": a noun the lexicon
-        # does not know, after names of peoples or places, or after one modifier at the end
-        if not token[0].islower() and word not in lx.PEOPLES and not word.endswith(
-                ("i", "an", "ese", "ish")):
-            return None  # "5 NATO tankers": a name, not a people's ("10 Punjabi occupiers")
-        if token[0].islower():
-            if _unknown_plural(word):
-                return i
-            last = len(lower) - 1
-            if i + 1 == last and tokens[last][0].islower() and _unknown_plural(lower[last]):
-                return last
-            return None
-    return None
-
-
-def _unknown_plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
-
-
-def _attach_home(text: str, mention: Mention, limit: int) -> None:
-    m = _HOME.match(text, mention.np_end, limit)
-    if not m:
-        return
-    mention.home = home_name(m.group(1))
-    mention.np_end = m.end()
-
-
-def home_name(written: str) -> str:
-    """A province as written ("NWFP", "Sind") by its official name, through the alias table."""
-    from sitrep.places import resolve_province  # the shared alias table of province names
-    province = resolve_province(written, "PK")
-    return province.name if province else written

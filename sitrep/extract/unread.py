@@ -16,16 +16,16 @@ import re
 
 import pandas as pd
 
-from sitrep.extract import lexicon as lx
 from sitrep.extract.candidates import read_figures
 from sitrep.extract.figures import replacement
 from sitrep.extract.mentions import Mention
+from sitrep.extract.patterns import INJURED_WORDS, KILLED_WORDS
 from sitrep.extract.sentences import split_sentences
 
 UNREAD_COLUMNS = ("document", "sentence", "start", "end", "count", "reason")
 
 # a casualty word anywhere in the sentence: the outcome words of the rules, and their stems
-_CASUALTY_WORD = re.compile(rf"\b(?:{lx.KILLED_WORDS}|{lx.INJURED_WORDS}|kill\w*|martyr\w*|"
+_CASUALTY_WORD = re.compile(rf"\b(?:{KILLED_WORDS}|{INJURED_WORDS}|kill\w*|martyr\w*|"
                             r"death\w*|die|dies|dying|murder\w*|massacr\w*|succumb\w*|"
                             r"perish\w*|injur\w*|wound\w*|toll|tally|casualt\w*|"
                             r"bod(?:y|ies)|fatalit\w*)\b", re.IGNORECASE)

@@ -1,0 +1,74 @@
+"""Tests for the scoring scripts: scripts/eval_extract.py (``make eval-extract``) and
+scripts/agreement.py (a second annotation against the first)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script(name: str) -> ModuleType:
+    """scripts/<name>.py, loaded from its file (scripts/ is no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eval_script_scores_any_split_by_name(tmp_path, capsys):
+    eval_extract = _script("eval_extract")
+    split = tmp_path / "blind"
+    split.mkdir()
+    (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
+    (split / "gold.csv").write_text(
+        "document,victim_category,outcome,low,high,claim,home_province\n"
+        "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+    assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path)]) == 0
+    assert "blind: 1 reports" in capsys.readouterr().out
+    # A held-out split's misses stay unread unless asked for: reading them would un-blind it.
+    (split / "gold.csv").write_text(
+        "document,victim_category,outcome,low,high,claim,home_province\n"
+        "r1.txt,civilians,killed,5,5,no,\n", encoding="utf-8")
+    assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path)]) == 0
+    assert "recall 0.000" in (out := capsys.readouterr().out) and "missed" not in out
+    assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path),
+                              "--show-misses"]) == 0
+    assert "missed: civilians killed 5" in capsys.readouterr().out
+    assert eval_extract.main(["--split", "heldout9", "--fixtures", str(tmp_path)]) == 2
+    assert "splits: blind" in capsys.readouterr().err
+
+
+def test_agreement_script_scores_a_second_annotation_against_the_first(tmp_path, capsys,
+                                                                         monkeypatch):
+    agreement = _script("agreement")
+    monkeypatch.setattr(agreement, "PAIRS", {"spent_second.csv": ("dev", "v"),
+                                             "blind_second.csv": ("blind", "c")})
+    header = "document,victim_category,outcome,low,high,claim,home_province\n"
+    for folder in ("dev", "agreement", "blind"):
+        (tmp_path / folder).mkdir()
+    # the first gold also holds another set's report (d01, not counted) and a report the
+    # second annotator found no figure in (v02, counted: its figure is a difference)
+    (tmp_path / "dev" / "gold.csv").write_text(
+        header + "v01.txt,all,killed,5,5,no,\nv01.txt,civilians,killed,2,,no,\n"
+        "v02.txt,all,injured,3,3,no,\nd01.txt,all,killed,9,9,no,\n", encoding="utf-8")
+    (tmp_path / "agreement" / "spent_second.csv").write_text(
+        header + "v01.txt,all,killed,5,5,no,\nv01.txt,civilians,killed,2,2,no,\n",
+        encoding="utf-8")
+    (tmp_path / "blind" / "gold.csv").write_text(
+        header + "c01.txt,militants,killed,4,4,no,\n", encoding="utf-8")
+    (tmp_path / "agreement" / "blind_second.csv").write_text(
+        header + "c01.txt,militants,killed,4,,no,\n", encoding="utf-8")
+    assert agreement.main(["--fixtures", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "precision 0.500  recall 0.333" in out  # one of two, one of three
+    assert "v01.txt  first only:  civilians killed 2+" in out
+    assert "v01.txt  second only: civilians killed 2" in out
+    assert "v02.txt  first only:  all injured 3" in out
+    assert "d01" not in out
+    assert "precision 0.000  recall 0.000" in out  # the blind set's one figure differs ...
+    assert "c01" not in out  # ... and a held-out set's differences stay unread
+    assert agreement.main(["--fixtures", str(tmp_path), "--show-differences"]) == 0
+    assert "c01.txt  second only: militants killed 4+" in capsys.readouterr().out
