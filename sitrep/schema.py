@@ -79,3 +79,29 @@ EVENT_COLUMNS = (
 # --- the tables (02_tabulate -> OUT/tables/*.csv) ------------------------------------------
 CASUALTIES_COLUMNS = ("province_code", "province", "victim_category", "outcome",
                       "low", "best", "high")
+
+
+# --- reading a dataset export (sitrep.clean.readers.export) ----------------------------------
+# A fault found in a cell, kept until its row's line is known; one category's figure per row.
+FAULT_COLUMNS = ("row", "column", "value", "message", "fix", "severity")
+FIG_PART_COLUMNS = ("row", "category", "outcome", "low", "high", "point", "derived", "text")
+# victims.csv as the readers return it (one row per report x home province).
+VICTIM_OUT_COLUMNS = ("event_id", "source_id", "victim_category", "home_province_code",
+                      "home_province", "low", "high", "point", "basis", "file", "line")
+
+# --- the files between the stages (sitrep.store) ---------------------------------------------
+PROBLEM_COLUMNS = ("file", "line", "column", "value", "message", "fix", "severity")
+TABLES = ("summary", "casualties", "totals", "by_district", "by_day", "incidents", "claims",
+          "victims_by_home_province", "report_figures", "sources")
+HOME_PROVINCE_COLUMNS = ("home_province_code", "home_province", "victim_category", "basis",
+                         "low", "best", "high", "events", "sources")
+
+# --- news text -> proposals (sitrep.extract) -------------------------------------------------
+CANDIDATE_COLUMNS = ("document", "sentence", "start", "end", "victim_category", "outcome",
+                     "low", "high", "claim", "place", "home_province", "confidence")
+UNREAD_COLUMNS = ("document", "sentence", "start", "end", "count", "reason")
+GOLD_COLUMNS = ("document", "victim_category", "outcome", "low", "high", "claim")
+# The draft incidents.csv that make extract writes: the native log's columns in reading order.
+DRAFT_INCIDENT_COLUMNS = ("event_id", "source_id", "event_date", "country", "province",
+                          "district", "location", "part_of", "event_type",
+                          "perpetrator") + COUNT_COLUMNS + ("notes",)

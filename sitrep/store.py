@@ -27,10 +27,8 @@ import pandas as pd
 
 from sitrep.paths import resolve
 from sitrep.problems import Problem
+from sitrep.schema import PROBLEM_COLUMNS, TABLES
 
-PROBLEM_COLUMNS = ("file", "line", "column", "value", "message", "fix", "severity")
-TABLES = ("summary", "casualties", "totals", "by_district", "by_day", "incidents", "claims",
-          "victims_by_home_province", "report_figures", "sources")
 
 
 def clean_dir(work: Path) -> Path:

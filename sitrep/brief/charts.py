@@ -56,12 +56,6 @@ def to_svg(fig: Figure) -> str:
     return svg[svg.index("<svg"):]  # drop the XML prolog: the SVG is inlined into HTML
 
 
-def _pivot(table: pd.DataFrame, index: str, outcome: str = "killed") -> pd.DataFrame:
-    t = table[table["outcome"] == outcome]
-    return t.pivot_table(index=index, columns="victim_category", values=["low", "best", "high"],
-                         aggfunc="first", sort=False)
-
-
 def stacked_killed(table: pd.DataFrame, index: str, title: str,
                    outcome: str = "killed") -> Figure:
     """Horizontal bars by ``index`` (province or district): category bests stacked, and the

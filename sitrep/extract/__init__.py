@@ -24,11 +24,13 @@ order of the rules, one module each: ``outcomes``, ``labels``, ``sharing``, ``su
 (evaluation) and ``run`` (files in and out).
 """
 
-from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures
-from sitrep.extract.drafts import INCIDENT_COLUMNS, VICTIM_COLUMNS, draft_incidents, draft_victims
+from sitrep.extract.candidates import extract_figures
+from sitrep.extract.drafts import draft_incidents, draft_victims
 from sitrep.extract.run import run_extract
-from sitrep.extract.scoring import GOLD_COLUMNS, evaluate, evaluate_folder
-from sitrep.extract.unread import UNREAD_COLUMNS, unread_counts
+from sitrep.extract.scoring import evaluate, evaluate_folder
+from sitrep.extract.unread import unread_counts
+from sitrep.schema import (CANDIDATE_COLUMNS, GOLD_COLUMNS, UNREAD_COLUMNS, VICTIM_COLUMNS)
+from sitrep.schema import DRAFT_INCIDENT_COLUMNS as INCIDENT_COLUMNS
 
 __all__ = [
     "CANDIDATE_COLUMNS", "INCIDENT_COLUMNS", "VICTIM_COLUMNS", "GOLD_COLUMNS", "UNREAD_COLUMNS",

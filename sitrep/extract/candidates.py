@@ -8,9 +8,8 @@ from sitrep.extract.figures import sentence_figures, settle_tolls, supersede
 from sitrep.extract.mentions import Mention
 from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.extract.where import dateline, nearest_place, places_in
+from sitrep.schema import CANDIDATE_COLUMNS
 
-CANDIDATE_COLUMNS = ("document", "sentence", "start", "end", "victim_category", "outcome",
-                     "low", "high", "claim", "place", "home_province", "confidence")
 
 
 def extract_figures(text: str, document: str) -> pd.DataFrame:

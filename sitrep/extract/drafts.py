@@ -25,14 +25,9 @@ from sitrep.counts import parse_count
 from sitrep.extract import lexicon as lx
 from sitrep.extract.patterns import COUNT_RE, PROVINCE_RE
 from sitrep.extract.where import dateline, locate
+from sitrep.schema import COUNT_COLUMNS, VICTIM_COLUMNS
+from sitrep.schema import DRAFT_INCIDENT_COLUMNS as INCIDENT_COLUMNS
 
-COUNT_COLUMNS = tuple(f"{o}_{c}" for o in ("killed", "injured")
-                      for c in ("civilians", "security_forces", "militants", "unknown", "total"))
-INCIDENT_COLUMNS = ("event_id", "source_id", "event_date", "country", "province", "district",
-                    "location", "part_of", "event_type", "perpetrator") + COUNT_COLUMNS + (
-                    "notes",)
-VICTIM_COLUMNS = ("event_id", "source_id", "victim_category", "home_province", "count",
-                  "basis")
 _CELL_CATEGORY = {"civilians": "civilians", "security_forces": "security_forces",
                   "militants": "militants", "all": "total"}
 _PERPETRATORS = [

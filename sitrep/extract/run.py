@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep.extract.candidates import CANDIDATE_COLUMNS, candidate_frame, read_figures
+from sitrep.extract.candidates import candidate_frame, read_figures
 from sitrep.extract.drafts import draft_incidents, draft_victims
-from sitrep.extract.unread import UNREAD_COLUMNS, unread_frame
+from sitrep.extract.unread import unread_frame
+from sitrep.schema import CANDIDATE_COLUMNS, UNREAD_COLUMNS
 
 
 def read_reports(seeds_dir: str | Path) -> dict[str, str]:

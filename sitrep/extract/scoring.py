@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-GOLD_COLUMNS = ("document", "victim_category", "outcome", "low", "high", "claim")
 Key = tuple[str, str, str, int, "int | None", bool]
 
 
@@ -61,7 +60,8 @@ def evaluate(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
 
 def evaluate_folder(folder: str | Path) -> dict:
     """Run the extractor over ``folder/*.txt`` and score it against ``folder/gold.csv``."""
-    from sitrep.extract.candidates import CANDIDATE_COLUMNS, extract_figures
+    from sitrep.extract.candidates import extract_figures
+    from sitrep.schema import CANDIDATE_COLUMNS
     folder = Path(folder)
     frames = [extract_figures(p.read_text(encoding="utf-8"), p.name)
               for p in sorted(folder.glob("*.txt"))]

@@ -21,8 +21,7 @@ from sitrep.extract.figures import replacement
 from sitrep.extract.mentions import Mention
 from sitrep.extract.patterns import INJURED_WORDS, KILLED_WORDS
 from sitrep.extract.sentences import split_sentences
-
-UNREAD_COLUMNS = ("document", "sentence", "start", "end", "count", "reason")
+from sitrep.schema import UNREAD_COLUMNS
 
 # a casualty word anywhere in the sentence: the outcome words of the rules, and their stems
 _CASUALTY_WORD = re.compile(rf"\b(?:{KILLED_WORDS}|{INJURED_WORDS}|kill\w*|martyr\w*|"

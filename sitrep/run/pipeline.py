@@ -12,7 +12,6 @@ notebook kept under ``build/`` and the cell that failed.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ import time
 from pathlib import Path
 
 from sitrep.paths import NOTEBOOKS, ROOT
+from sitrep.run.kernels import Failure, Kernels, stderr_to
 
 
 # papermill imports nbformat, which imports jsonschema, whose optional IRI format checker
@@ -30,12 +30,6 @@ from sitrep.paths import NOTEBOOKS, ROOT
 # checks an IRI format, so this process does without that checker.
 sys.modules.setdefault("rfc3987_syntax", None)
 OUTPUTS = ("briefing.html", "briefing.pdf", "audit.csv", "tables")
-
-
-class Failure(Exception):
-    def __init__(self, message: str, status: int):
-        super().__init__(message)
-        self.status = status
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -67,114 +61,6 @@ def parameters(args: argparse.Namespace, work: Path) -> dict[str, dict]:
         "02_tabulate": common,
         "03_briefing": {**common, "TITLE": args.title},
     }
-
-
-@contextlib.contextmanager
-def _stderr_to(path: Path):
-    """Kernels inherit stderr: their start-up chatter goes to a log, not to the analyst.
-
-    Yields a stream to the real stderr, for progress lines. One redirection for the whole run:
-    two threads redirecting fd 2 in turn could leave it pointing at the log.
-    """
-    sys.stderr.flush()
-    saved = os.dup(2)
-    real = os.fdopen(os.dup(saved), "w")
-    try:
-        with open(path, "ab") as fh:
-            os.dup2(fh.fileno(), 2)
-            yield real
-    finally:
-        sys.stderr.flush()
-        real.flush()
-        os.dup2(saved, 2)
-        os.close(saved)
-        real.close()
-
-
-# What each notebook's kernel imports first; loaded while the notebooks before it run.
-WARM = {"01_clean": "sitrep.clean.stage", "02_tabulate": "sitrep.tabulate.tables",
-        "03_briefing": "sitrep.brief.briefing"}
-
-
-class Kernels:
-    """The notebooks' kernels, started ahead of need.
-
-    Each notebook still gets a fresh kernel of its own, and nothing passes between notebooks
-    but files. The first kernel starts at once; the others start as soon as it is ready, so
-    their start-up runs on the second core while the first notebook works. A kernel only
-    imports, silently, the sitrep module its notebook will import (``__import__`` binds no
-    name, so the notebook's namespace starts empty); the third waits with that until the
-    first notebook is done (``first_done``).
-    """
-
-    def __init__(self, names: list[str], work: Path):
-        import tempfile
-
-        from jupyter_client.manager import AsyncKernelManager
-
-        self.names, self.work = names, work
-        # Local sockets, not TCP ports: a TCP port picked for a kernel can be taken by another
-        # connection before the kernel binds it ("Address already in use": the kernel dies and
-        # the run fails; seen in `make bench`). A socket file cannot be taken that way.
-        self.sockets = Path(tempfile.mkdtemp(prefix="sitrep-kernels-"))
-        self.kms = [AsyncKernelManager(kernel_name="python3", transport="ipc",
-                                       ip=str(self.sockets / f"k{i}"))
-                    for i, _ in enumerate(names)]
-        self.ready = [threading.Event() for _ in names]
-        self.first_done = threading.Event()  # set by the caller when notebook 1 has run
-        self.errors: list[BaseException] = []
-        self.thread = threading.Thread(target=self._start_all, daemon=True)
-        self.thread.start()
-
-    def _start_all(self) -> None:
-        import asyncio
-
-        async def start(i: int) -> None:
-            km = self.kms[i]
-            await km.start_kernel(cwd=str(ROOT))
-            kc = km.client()
-            kc.start_channels()
-            await kc.wait_for_ready(timeout=60)
-            if i >= 2:
-                # The third notebook's imports wait for the first notebook to finish, whose
-                # reading of a large export needs both cores (-0.17 s there, -0.1 s on the
-                # shipped data, medians of 8 runs); the second's are needed as soon as it ends.
-                await asyncio.to_thread(self.first_done.wait)
-            module = WARM.get(self.names[i], "sys")
-            kc.execute(f"__import__({module!r})", silent=True, store_history=False)
-            kc.stop_channels()
-            self.ready[i].set()
-
-        async def start_all() -> None:
-            await start(0)
-            await asyncio.gather(*(start(i) for i in range(1, len(self.kms))))
-
-        try:
-            asyncio.run(start_all())
-        except BaseException as exc:  # reported by get(), in the main thread
-            self.errors.append(exc)
-            for e in self.ready:
-                e.set()
-
-    def get(self, i: int):
-        self.ready[i].wait()
-        if self.errors:
-            raise Failure(f"The notebook kernels could not be started ({self.errors[0]}); see "
-                          f"{self.work / 'kernels.log'}.", 1)
-        return self.kms[i]
-
-    def stop(self) -> None:
-        import asyncio
-
-        self.first_done.set()  # a kernel still waiting for it (the first notebook failed)
-        self.thread.join()
-
-        async def stop_all() -> None:
-            await asyncio.gather(*(km.shutdown_kernel(now=True) for km in self.kms
-                                   if km.has_kernel), return_exceptions=True)
-
-        asyncio.run(stop_all())
-        shutil.rmtree(self.sockets, ignore_errors=True)
 
 
 def _preload_render(work: Path) -> None:
@@ -244,7 +130,7 @@ def run(args: argparse.Namespace) -> dict:
     work.mkdir(parents=True)
     timings = {}
     stages = parameters(args, work)
-    with _stderr_to(work / "kernels.log") as progress:
+    with stderr_to(work / "kernels.log") as progress:
         # Kernels first, in the background: they start while this process imports papermill.
         kernels = Kernels(list(stages), work)
         try:

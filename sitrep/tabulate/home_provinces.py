@@ -17,12 +17,11 @@ import pandas as pd
 
 from sitrep.frames import isin
 from sitrep.clean.reconcile import combine, counted_figures, fold_episodes
-from sitrep.schema import ALL
+from sitrep.schema import ALL, HOME_PROVINCE_COLUMNS
 
 SEP = "\x1f"
 PARTS = ["victim_category", "home_province_code", "home_province", "basis"]
-COLUMNS = ["home_province_code", "home_province", "victim_category", "basis", "low", "best",
-           "high", "events", "sources"]
+COLUMNS = list(HOME_PROVINCE_COLUMNS)
 
 
 def _cap(frame: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:

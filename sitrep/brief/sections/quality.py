@@ -8,9 +8,9 @@ import pandas as pd
 from sitrep.brief import fmt
 from sitrep.brief.fmt import esc
 from sitrep.brief.html import Row, data_table
+from sitrep.schema import FATES
 from sitrep.tabulate.tables import NO_DISTRICT, UNATTRIBUTED
 
-FATES = ("kept", "merged", "filtered", "rejected")
 MAX_LISTED = 50  # rows or warnings listed; the rest are in audit.csv and problems
 
 

@@ -11,10 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from sitrep.problems import Problem
-from sitrep.schema import AUDIT_COLUMNS, FIGURE_COLUMNS, REPORT_COLUMNS, SOURCE_COLUMNS
-
-VICTIM_OUT_COLUMNS = ("event_id", "source_id", "victim_category", "home_province_code",
-                      "home_province", "low", "high", "point", "basis", "file", "line")
+from sitrep.schema import VICTIM_OUT_COLUMNS
 
 
 @dataclass
@@ -33,8 +30,3 @@ class ReadResult:
 
 def empty(columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-
-
-def empty_result(dataset: str) -> ReadResult:
-    return ReadResult(dataset, [], empty(REPORT_COLUMNS), empty(FIGURE_COLUMNS),
-                      empty(SOURCE_COLUMNS), empty(AUDIT_COLUMNS))

@@ -16,10 +16,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from sitrep.schema import CATEGORIES
+from sitrep.schema import CATEGORIES, FAULT_COLUMNS, FIG_PART_COLUMNS  # noqa: F401
 
-FAULT_COLUMNS = ("row", "column", "value", "message", "fix", "severity")
-FIG_PART_COLUMNS = ("row", "category", "outcome", "low", "high", "point", "derived", "text")
 INT = "Int64"
 
 

@@ -15,7 +15,7 @@ from sitrep.clean.readers.files import LINE, RawTable
 from sitrep.clean.readers.native.rows import as_count, attr, reject_lines
 from sitrep.places import resolve_district
 from sitrep.problems import InputError, Problem
-from sitrep.schema import ALL, CATEGORIES, FIGURE_COLUMNS, OUTCOMES
+from sitrep.schema import ALL, CATEGORIES, COUNT_COLUMNS, FIGURE_COLUMNS, OUTCOMES
 
 
 @dataclass
@@ -72,7 +72,7 @@ def parse_columns(inc: RawTable, merged_into: pd.Series, today: dt.date) -> Pars
     c["longitude"] = check("longitude", v.coordinate_parser("longitude"))
     c["total_excludes"] = check("total_excludes", v.categories_list) \
         if "total_excludes" in f else absent("")
-    for col in (f"{o}_{k}" for o in OUTCOMES for k in CATEGORIES + ("total",)):
+    for col in COUNT_COLUMNS:
         c[col] = check(col, v.parse_count_cell) if col in f else absent(None)
     return p
 
