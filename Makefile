@@ -99,8 +99,8 @@ eval-extract: $(STAMP) ## Precision and recall of the extractor on the evaluatio
 	$(PY) scripts/eval_extract.py --split all
 
 bench: $(STAMP) ## Time make report against its floor, and on generated ACLED exports up to 2.5M events
-	@$(PY) -c "import duckdb" 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
-	$(PY) scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
+	@$(PY) -c "import duckdb" 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	$(PY) bench/bench.py $(if $(SIZES),--sizes $(SIZES))
 
 clean: ## Remove generated files (build/, report outputs); keeps .venv
 	rm -rf build report/briefing.pdf report/briefing.html report/audit.csv report/tables

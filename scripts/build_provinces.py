@@ -51,8 +51,9 @@ from pathlib import Path
 
 import pycountry
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO_ROOT / "data" / "geo" / "pk_provinces.geojson"
+from sitrep.paths import GEO
+
+DEFAULT_OUT = GEO / "pk_provinces.geojson"
 SOURCE = "Natural Earth admin-1 (public domain)"
 
 # Natural Earth admin-1 name (and, as a fallback, gn_name / woe_name) for

@@ -20,11 +20,8 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from sitrep.extract.scoring import evaluate_folder, format_key  # noqa: E402
+from sitrep.extract.scoring import evaluate_folder, format_key
+from sitrep.paths import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 

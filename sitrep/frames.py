@@ -1,8 +1,8 @@
 """Small DataFrame helpers that the counting modules share.
 
 pandas 3 keeps text as Arrow strings, and ``Series.isin`` then converts every value of its
-argument to an Arrow scalar in Python: 60 ms for 30,000 event ids, paid several times per run
-on a large export. ``isin`` here asks Arrow directly (4 ms).
+argument to an Arrow scalar in Python, paid several times per run on a large export. ``isin``
+here asks Arrow directly, an order of magnitude faster.
 """
 
 from __future__ import annotations

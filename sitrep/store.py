@@ -11,7 +11,7 @@ Layout of a run's work folder (``WORK``)::
     clean/run.json          dataset, files, filters, methodology notes, audit sums
     briefing.json           the briefing's title (03_briefing -> the renderer)
     out/audit.csv           one row per input row (schema.AUDIT_COLUMNS)
-    out/tables/*.csv        the tables (see tables.py)
+    out/tables/*.csv        the tables (see sitrep.tabulate.tables)
     out/briefing.html|pdf   the briefing
 
 ``out/`` is what ``make report`` moves into ``OUT`` once everything succeeded.

@@ -1,4 +1,4 @@
-"""Tests for scripts/gen_acled.py, the synthetic ACLED export generator used for benchmarks."""
+"""Tests for bench/gen_acled.py, the synthetic ACLED export generator used for benchmarks."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "gen_acled.py"
+SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "gen_acled.py"
 N = 20_000
 
 # ACLED's export codebook, in its order (written out again here, not imported).

@@ -1,4 +1,4 @@
-"""Reading a CSV in pieces (sitrep/readers/pieces.py) gives what reading it whole gives."""
+"""Reading a CSV in pieces (sitrep/clean/readers/pieces.py) gives what reading it whole gives."""
 
 from __future__ import annotations
 

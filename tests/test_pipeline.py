@@ -153,7 +153,7 @@ def _table(path, *keys) -> dict:
 
 def test_unseen_log_matches_a_hand_computation(unseen_report):
     """A log written for this test (Nigeria: relays, an episode with parts, totals that leave
-    out the attackers), every figure computed by hand under sitrep/counting_rules.md."""
+    out the attackers), every figure computed by hand under sitrep/clean/counting_rules.md."""
     c = casualties(unseen_report / "out")
     # NG-EP: civ 20; sf premium 8 and the Army's relays (latest: vanguard, 7) -> 7 (7-8); mil 15.
     # S: punch 30+ plus mil 15 = 45+, premium 45 -> 45 (45+). Sums 42/42/43: U = 3 (2+).

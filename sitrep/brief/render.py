@@ -38,8 +38,8 @@ def to_pdf(html: str, pdf: Path) -> None:
 
 def warm(work: Path) -> None:
     """Render a one-line notebook to HTML and PDF in ``work``, so that the briefing's own
-    rendering finds the exporter's templates compiled and the fonts loaded (0.2 s less on the
-    critical path; ``make report`` calls this while the later notebooks run)."""
+    rendering finds the exporter's templates compiled and the fonts loaded, off the critical
+    path (``make report`` calls this while the later notebooks run)."""
     import nbformat
     from nbformat.v4 import new_markdown_cell, new_notebook
 

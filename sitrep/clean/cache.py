@@ -51,7 +51,7 @@ def key(path: Path, fmt: str, filters: Filters) -> str | None:
 
 
 def copy_dir(path: Path, dataset: str) -> Path | None:
-    """Where a column-pruned Parquet copy of a large export lives (``readers/export.py``): keyed
+    """Where a column-pruned Parquet copy of a large export lives (``sitrep.clean.readers.export``): keyed
     by the file, the dataset and the reading code, not the filters, so that briefings with other
     filters can read the copy instead of the CSV. None for a small file."""
     k = _file_key(path, dataset)

@@ -21,8 +21,6 @@ from __future__ import annotations
 from sitrep.extract.background import background_sentence, earlier_event
 from sitrep.extract.categories import (carried, mark_hits, mark_totals, numbered_antecedents,
                                        predicates, set_categories)
-from sitrep.extract.categories import phrase_category as _phrase_category  # noqa: F401
-from sitrep.extract.claims import attributions as _attributions  # noqa: F401
 from sitrep.extract.claims import set_claims
 from sitrep.extract.labels import labelled_outcomes
 from sitrep.extract.mentions import Mention, find_mentions

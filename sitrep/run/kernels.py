@@ -90,8 +90,8 @@ class Kernels:
             await kc.wait_for_ready(timeout=60)
             if i >= 2:
                 # The third notebook's imports wait for the first notebook to finish, whose
-                # reading of a large export needs both cores (-0.17 s there, -0.1 s on the
-                # shipped data, medians of 8 runs); the second's are needed as soon as it ends.
+                # reading of a large export needs both cores (faster on large exports and on
+                # the shipped data alike); the second's are needed as soon as it ends.
                 await asyncio.to_thread(self.first_done.wait)
             module = WARM.get(self.names[i], "sys")
             kc.execute(f"__import__({module!r})", silent=True, store_history=False)

@@ -25,9 +25,9 @@ from sitrep.run.kernels import Failure, Kernels, stderr_to
 
 
 # papermill imports nbformat, which imports jsonschema, whose optional IRI format checker
-# imports rfc3987_syntax (installed for JupyterLab), which builds a parser grammar at import:
-# 0.9 s, a fifth of the floor, spent before the first notebook can start. No notebook schema
-# checks an IRI format, so this process does without that checker.
+# imports rfc3987_syntax (installed for JupyterLab), which builds a parser grammar at import, a
+# large share of the floor spent before the first notebook can start. No notebook schema checks
+# an IRI format, so this process does without that checker.
 sys.modules.setdefault("rfc3987_syntax", None)
 OUTPUTS = ("briefing.html", "briefing.pdf", "audit.csv", "tables")
 
@@ -86,7 +86,7 @@ def execute(name: str, params: dict, work: Path, km=None) -> float:
                             log_output=False, report_mode=False, km=km,
                             # Written once at the end (or at the error): papermill would
                             # otherwise rewrite and revalidate the notebook before and after
-                            # every cell, 0.3 s for the briefing's large outputs.
+                            # every cell, slow for the briefing's large outputs.
                             request_save_on_cell_execute=False)
     except PapermillExecutionError as exc:
         if exc.ename == "InputError":
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> dict:
     from sitrep.clean.filters import make_filters
 
     # Fail fast on bad filters, before anything starts or the work folder is cleared. This
-    # comes first, so it must stay cheap: sitrep.clean.filters imports no pandas (0.1 s, not 0.5 s).
+    # comes first, so it must stay cheap: sitrep.clean.filters imports no pandas.
     make_filters(args.country, args.province, args.start, args.end)
     work = (ROOT / args.work).resolve()
     shutil.rmtree(work, ignore_errors=True)
@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> dict:
                 if i == 0:
                     # Not earlier: while the first notebook reads the data, both cores are
                     # busy (a large export is read on both); the later notebooks leave one
-                    # free. Measured on a 2.5M-event export: 0.2 s faster, shipped data alike.
+                    # free (measured faster on a large export and on the shipped data alike).
                     kernels.first_done.set()
                     warming = threading.Thread(target=_preload_render, args=(work,),
                                                daemon=True)
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> dict:
         except BaseException:
             kernels.stop()
             raise
-    # The kernels shut down (0.1 s) while the briefing renders.
+    # The kernels shut down while the briefing renders.
     stopping = threading.Thread(target=kernels.stop)
     stopping.start()
     try:
@@ -193,8 +193,8 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     status = main()
-    # Everything is written and published; skip the interpreter's teardown, which took about
-    # 0.45 s (a tenth of the floor) freeing what the notebooks' kernels and the renderer left.
+    # Everything is written and published; skip the interpreter's teardown, which spends a
+    # noticeable share of the floor freeing what the notebooks' kernels and the renderer left.
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)

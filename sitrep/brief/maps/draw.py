@@ -16,20 +16,9 @@ from matplotlib.transforms import Bbox
 from sitrep.brief.maps.geometry import bounds, outlines, polygon_path, ring_area
 from sitrep.brief.maps.labels import Placer, label_moves, place_province_label
 from sitrep.brief.maps.legend import emptiest_corner, scale_bar, size_legend
-from sitrep.brief.maps.style import (
-    BORDER,
-    CREDIT,
-    CREDIT_TEXT,
-    FIGSIZE_CM,
-    FILL,
-    FILL_HIGHLIGHT,
-    MAX_MARKER_AREA,
-    POINT,
-    POINT_EDGE,
-    POINT_FONT,
-    TEXT,
-    ZERO_MARKER_AREA,
-)
+from sitrep.brief.maps.style import (BORDER, CREDIT, CREDIT_TEXT, FIGSIZE_CM, FILL, FILL_HIGHLIGHT,
+                                     MAX_MARKER_AREA, POINT, POINT_EDGE, POINT_FONT, TEXT,
+                                     ZERO_MARKER_AREA)
 
 _REQUIRED = ("latitude", "longitude", "killed", "label")
 
@@ -158,8 +147,8 @@ def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
         placer.block(artist.get_window_extent(renderer))
 
     # --- point labels: most killed first ---------------------------------------------------
-    # A pale box, not a stroked halo: a halo turns each label into outlines in the SVG (about
-    # 20 KB a label, half the briefing's HTML for 2.5M events, and 0.2 s of PDF rendering);
+    # A pale box, not a stroked halo: a halo turns each label into outlines in the SVG (a
+    # large part of the HTML of a briefing with many points, and slower PDF rendering);
     # boxed labels stay text, which the PDF can also search.
     halo = dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none", alpha=0.8)
     for (lon, lat), s, text in zip(df[["longitude", "latitude"]].to_numpy(), sizes, df["label"]):

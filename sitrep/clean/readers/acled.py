@@ -15,16 +15,9 @@ import pandas as pd
 from sitrep.clean.filters import Filters
 from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.export import read_export
-from sitrep.clean.readers.export.dataset import (
-    Dataset,
-    Dates,
-    Figures,
-    concat_faults,
-    faults_where,
-    figure_part,
-    iso_dates,
-    whole_numbers,
-)
+from sitrep.clean.readers.export.dataset import (Dataset, Dates, Figures, concat_faults,
+                                                 faults_where, figure_part, iso_dates,
+                                                 whole_numbers)
 
 CIVILIAN_EVENT_TYPE = "Violence against civilians"
 CIVILIAN_TARGETING = "Civilian targeting"

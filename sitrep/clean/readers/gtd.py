@@ -17,17 +17,9 @@ import pandas as pd
 from sitrep.clean.filters import Filters
 from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.export import read_export
-from sitrep.clean.readers.export.dataset import (
-    Dataset,
-    Dates,
-    Figures,
-    category_figures,
-    concat_faults,
-    faults_where,
-    figure_part,
-    no_faults,
-    whole_numbers,
-)
+from sitrep.clean.readers.export.dataset import (Dataset, Dates, Figures, category_figures,
+                                                 concat_faults, faults_where, figure_part,
+                                                 no_faults, whole_numbers)
 
 UNKNOWN = frozenset({"", "-9", "-99"})
 TARGET_CATEGORY = {

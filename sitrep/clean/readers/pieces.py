@@ -1,6 +1,6 @@
 """Reading one large CSV file as several pieces at once, one thread per core.
 
-pyarrow's streaming CSV reader tokenises on one core (about 1.6 s for a 1.2 GB export here);
+pyarrow's streaming CSV reader tokenises on one core (the README's speed section measures it);
 its whole-file reader is parallel only when no quoted cell may hold a line break, which an
 export's notes can. This module cuts the file at record starts near equal byte offsets, so each
 piece is a CSV of its own that a streaming reader can parse while the others are parsed.

@@ -18,18 +18,9 @@ import pandas as pd
 from sitrep.clean.filters import Filters
 from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.export import read_export
-from sitrep.clean.readers.export.dataset import (
-    Dataset,
-    Dates,
-    Figures,
-    category_figures,
-    concat_faults,
-    faults_where,
-    figure_part,
-    iso_dates,
-    strip_suffix,
-    whole_numbers,
-)
+from sitrep.clean.readers.export.dataset import (Dataset, Dates, Figures, category_figures,
+                                                 concat_faults, faults_where, figure_part,
+                                                 iso_dates, strip_suffix, whole_numbers)
 from sitrep.schema import BEST_ONLY
 
 GOVERNMENT = "Government of"

@@ -26,12 +26,10 @@ in scope -> reports, figures, audit, problems) and :mod:`.assemble` (one ReadRes
   rejected) with its line, which is the data record's index + 2 (the header is line 1), as a
   spreadsheet numbers it, even when quoted cells hold line breaks.
 
-Why pyarrow and not DuckDB: on a generated 1.2 GB, 2.5M-row ACLED-shaped file (2 cores), a
-DuckDB query selecting the 12 needed columns of one province's rows took about 1.0 s; this
-reader, doing everything above (line numbers, per-reason counts, places, dates, figures), takes
-about 1.6 s in two pieces (2.2 s on one core) at under 400 MB peak. DuckDB needs 1.45 s just to
-add line numbers (``row_number() OVER ()``) and another scan for the per-reason counts, and
-would be one more dependency.
+Why pyarrow and not DuckDB: DuckDB's bare select of the needed columns is faster, but it needs
+a window function to number the lines (``row_number() OVER ()``) and another scan for the
+per-reason counts, which together cost more than this reader's whole pass, and it would be one
+more dependency (the README's speed section gives the measurements and the command).
 """
 
 from sitrep.clean.readers.export.assemble import read_export

@@ -13,22 +13,11 @@ from sitrep.clean.filters import Filters, unmatched_province
 from sitrep.clean.readers import pieces
 from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.export.chunks import Part, read_chunk
-from sitrep.clean.readers.export.dataset import (
-    INT,
-    Dataset,
-)
+from sitrep.clean.readers.export.dataset import INT, Dataset
 from sitrep.clean.readers.export import sources
 from sitrep.clean.readers.export.scope import Places
-from sitrep.clean.readers.export.sources import (
-    COPY_FILE,
-    LATIN1,
-    LINE,
-    SEEN,
-    NotUtf8,
-    Source,
-    copy_source,
-    xlsx_source,
-)
+from sitrep.clean.readers.export.sources import (COPY_FILE, LATIN1, LINE, SEEN, NotUtf8, Source,
+                                                 copy_source, xlsx_source)
 from sitrep.problems import InputError, Problem
 from sitrep.schema import AUDIT_COLUMNS, CATEGORIES, FIGURE_COLUMNS, REPORT_COLUMNS, SOURCE_COLUMNS
 

@@ -18,20 +18,10 @@ import pandas as pd
 
 from sitrep import places
 from sitrep.clean.filters import Filters
-from sitrep.clean.readers.export.dataset import (
-    Dataset,
-    Dates,
-    concat_faults,
-    faults_where,
-    no_faults,
-)
-from sitrep.clean.readers.export.scope import (
-    Places,
-    date_reasons,
-    outside_country,
-    outside_province,
-    settle_undated,
-)
+from sitrep.clean.readers.export.dataset import (Dataset, Dates, concat_faults, faults_where,
+                                                 no_faults)
+from sitrep.clean.readers.export.scope import (Places, date_reasons, outside_country,
+                                               outside_province, settle_undated)
 from sitrep.clean.readers.export.sources import LINE
 from sitrep.problems import Problem
 

@@ -3,7 +3,7 @@
 
 Usage::
 
-    python scripts/gen_acled.py --events 2500000 --out /tmp/acled_2500k.csv [--seed 7] [--jobs 2]
+    python bench/gen_acled.py --events 2500000 --out /tmp/acled_2500k.csv [--seed 7] [--jobs 2]
 
 Writes PATH (CSV, UTF-8, "\\n" line ends) and PATH + ".truth.json" (the true totals the
 generator knows, so a pipeline run on the file can be checked exactly).
@@ -1271,7 +1271,7 @@ def truth_json(truth: np.ndarray, n: int, seed: int, fatalities: int) -> dict:
     ba = [PROVINCES.index("Balochistan")]
     both, y24 = [0, 1], [1]
     return {
-        "generator": "scripts/gen_acled.py",
+        "generator": "bench/gen_acled.py",
         "seed": seed,
         "rows": n,
         "fatalities": fatalities,

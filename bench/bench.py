@@ -13,7 +13,7 @@ Prints a table, on this machine:
 
 Medians of ``--repeat`` runs, except the floor, which is the fastest of its runs.
 
-Usage: python scripts/bench.py [--sizes 10000,100000,1000000,2500000] [--repeat 3]
+Usage: python bench/bench.py [--sizes 10000,100000,1000000,2500000] [--repeat 3]
 Generated exports are kept in build/bench/ (deterministic, so they are made once).
 """
 
@@ -30,9 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitrep.paths import BUILD, ROOT
+
 PY = sys.executable
-BENCH = ROOT / "build" / "bench"
+BENCH = BUILD / "bench"
 
 # Run a command and report its wall time and the peak RSS of its largest descendant process.
 MEASURE = """
@@ -108,7 +109,7 @@ def generated(n: int) -> Path:
     BENCH.mkdir(parents=True, exist_ok=True)
     path = BENCH / f"acled_{n}.csv"
     if not path.exists():
-        subprocess.run([PY, "scripts/gen_acled.py", "--events", str(n), "--out", str(path)],
+        subprocess.run([PY, "bench/gen_acled.py", "--events", str(n), "--out", str(path)],
                        cwd=ROOT, check=True, capture_output=True)
     return path
 
