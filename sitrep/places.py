@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,15 +23,19 @@ from sitrep.paths import ALIASES
 
 # Words that name the kind of unit, not the unit: "Balochistan province" is Balochistan.
 _UNIT_WORDS = re.compile(
-    r"\b(province|provinsi|state|region|governorate|district|division|agency|tehsil)\b"
+    r"\b(province|provinsi|state|region|governorate|district|division|agency|tehsil|oblast|"
+    r"department|prefecture)\b"
 )
+# Apostrophes and transliteration marks vanish ("Ma'rib", "Ta'izz", "Donets'ka"), brackets
+# hold a tag, not a name ("Amanat al Asimah [city]").
+_MARKS = re.compile(r"[\u0027\u2018\u2019\u02bb\u02bc\u02bf\u02be`\u00b4]|\[[^\]]*\]")
 
 
 def normalise(name: object) -> str:
     """Casefolded, accent-free, punctuation-free form used for matching names."""
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("&", " and ")
+    text = _MARKS.sub("", text.replace("&", " and "))
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(text.split())
 
@@ -116,13 +121,64 @@ def _alias_rows(filename: str) -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=65536)
-def resolve_province(name: str, country_code: str) -> Province | None:
-    """'Baluchistan' / 'PK-BA' / 'Balochistan province' -> Province('PK-BA', 'Balochistan')."""
+def resolve_province(name: str, country_code: str, loose: bool = False) -> Province | None:
+    """'Baluchistan' / 'PK-BA' / 'Balochistan province' -> Province('PK-BA', 'Balochistan').
+
+    Names match without accents, case, apostrophes or unit words ("Oblast", "Governorate"). A
+    dataset export may also match ``loose``ly (:func:`_by_spelling`): a hand-kept log stays
+    strict, so that a typo is an error with "did you mean".
+    """
     index = _province_index(country_code)
     key = normalise(name)
     if not key:
         return None
-    return index.get(key) or index.get(_strip_units(key))
+    found = index.get(key) or index.get(_strip_units(key))
+    if found is None and loose:
+        found = _by_spelling(_strip_units(key), country_code)
+    return found
+
+
+def _by_spelling(key: str, country_code: str) -> Province | None:
+    """One province whose official name the dataset's spelling points to, or None.
+
+    In turn, each needing a single province: the official name (units stripped) starts with
+    the spelling or shares all but its last letter ("Donetsk" -> Donetska, "Poltava" ->
+    Poltavska); every word of the spelling is in the official name ("Federal Capital
+    Territory" -> Abuja Federal Capital Territory, "Michoacan" -> Michoacan de Ocampo); the
+    names are close as strings ("Banadir" -> Banaadir, "Idleb" -> Idlib). Anything else needs
+    a row in data/aliases/provinces.csv.
+    """
+    if len(key) < 4:
+        return None
+    officials = _official_keys(country_code)
+
+    def one(hits: list[Province]) -> Province | None:
+        codes = {p.code for p in hits}
+        return hits[0] if len(codes) == 1 else None
+
+    def stem(a: str, b: str) -> bool:
+        common = len(os.path.commonprefix([a, b]))
+        return b.startswith(a) or (common >= 5 and common >= len(a) - 1)
+
+    words = set(key.split())
+    for rule in (lambda k: stem(key, k), lambda k: words <= set(k.split())):
+        hit = one([p for k, p in officials.items() if rule(k)])
+        if hit:
+            return Province(hit.code, hit.name, via=f"matched by spelling to {hit.name}")
+    close = difflib.get_close_matches(key, list(officials), n=2, cutoff=0.8)
+    if len(close) == 1 or (len(close) == 2 and officials[close[0]].code ==
+                           officials[close[1]].code):
+        hit = officials[close[0]]
+        return Province(hit.code, hit.name, via=f"matched by spelling to {hit.name}")
+    return None
+
+
+@lru_cache(maxsize=None)
+def _official_keys(country_code: str) -> dict[str, Province]:
+    """Each top-level unit's official name, normalised and without unit words."""
+    subs = pycountry.subdivisions.get(country_code=country_code) or []
+    return {_strip_units(normalise(s.name)): Province(s.code, s.name) for s in subs
+            if not getattr(s, "parent_code", None)}
 
 
 def suggest_province(name: str, country_code: str, n: int = 3) -> list[str]:

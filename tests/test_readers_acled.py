@@ -120,8 +120,9 @@ def test_both_date_spellings_and_line_numbers_after_a_multiline_note():
 
 def test_places_resolve_through_the_alias_tables():
     r = read(MAIN, **YEAR_2024).reports.set_index("event_id")
-    assert (r.at["PAK1006", "province_code"], r.at["PAK1006", "province"]) == ("PK-IS",
-                                                                              "Islamabad")
+    # The code through the alias table; the name as the dataset writes it (issue 15).
+    assert (r.at["PAK1006", "province_code"], r.at["PAK1006", "province"]) == (
+        "PK-IS", "Islamabad Capital Territory")
     assert r.at["PAK1001", "district"] == "Musakhail"  # admin2 "Musakhel"
     assert r.at["PAK1003", "district"] == "Kachhi"     # admin2 "Bolan"
     assert r.at["PAK1001", "country"] == "Pakistan"
@@ -160,7 +161,6 @@ def test_bad_rows_are_rejected_with_their_line_column_and_value():
     assert found == {
         (3, "event_date", "2024/13/45"),
         (4, "fatalities", "-3"),
-        (5, "admin1", "Atlantis"),
         (6, "fatalities", ""),
         (7, "fatalities", "two"),
         (9, "event_id_cnty", "PAK9001"),  # same id as line 2, other figures
@@ -168,11 +168,17 @@ def test_bad_rows_are_rejected_with_their_line_column_and_value():
     fate = r.audit.set_index("line")["fate"]
     assert fate[2] == "kept" and fate[11] == "kept"
     assert fate[8] == "merged"  # an exact repeat of line 2
-    assert [fate[n] for n in (3, 4, 5, 6, 7, 9)] == ["rejected"] * 6
+    assert [fate[n] for n in (3, 4, 6, 7, 9)] == ["rejected"] * 5
+    # An admin1 with no ISO code is kept under the dataset's name, with one warning.
+    assert fate[5] == "kept"
+    assert [(p.line, p.column, p.value) for p in r.problems if p.severity == "warning"] == [
+        (5, "admin1", "Atlantis")]
     # Line 10 is bad twice over (Atlantis, -1) but lies before START: filtered, no problem.
     assert r.audit["rows"].sum() == 10
     assert r.audit.loc[r.audit["fate"] == "filtered", "rows"].sum() == 1
-    assert table(r) == {("PK-BA", "unknown", "killed"): (3, 3, 3),
+    assert table(r) == {("", "unknown", "killed"): (2, 2, 2),
+                        ("", "all", "killed"): (2, 2, 2),
+                        ("PK-BA", "unknown", "killed"): (3, 3, 3),
                         ("PK-BA", "all", "killed"): (3, 3, 3),
                         ("PK-SD", "civilians", "killed"): (2, 2, 2),
                         ("PK-SD", "all", "killed"): (2, 2, 2)}

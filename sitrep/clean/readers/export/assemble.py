@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from sitrep import places
 from sitrep.clean.filters import Filters, unmatched_province
 from sitrep.clean.readers import pieces
 from sitrep.clean.readers.base import ReadResult
@@ -107,12 +108,13 @@ _REASON_ORDER = ("outside COUNTRY", "outside PROVINCE", "before START", "after E
 
 def _result(source: Source, ds: Dataset, filters: Filters, parts: list[Part],
             filtered: Counter, total: int) -> ReadResult:
-    reports = _concat([p.reports for p in parts], list(REPORT_COLUMNS) + ["_hash"])
+    reports = _concat([p.reports for p in parts], list(REPORT_COLUMNS) + ["_hash", "_pname"])
     figures = _concat([p.figures for p in parts], list(FIGURE_COLUMNS) + ["_line"])
     audit = _concat([p.audit for p in parts], list(AUDIT_COLUMNS))
     problems = [q for p in parts for q in p.problems]
     reports, figures, audit, more = _repeated_events(reports, figures, audit, ds, source.name)
-    problems = sorted(problems + more, key=lambda q: q.line)
+    problems = _once_per_name(sorted(problems + more, key=lambda q: q.line))
+    reports["province"] = display_names(reports)
     audit = audit.sort_values("line", kind="stable")
     # in the order of the filters, whatever order the blocks met them in
     reasons = sorted(filtered, key=lambda r: (next(
@@ -168,8 +170,42 @@ def _repeated_events(reports: pd.DataFrame, figures: pd.DataFrame, audit: pd.Dat
             by_line.reset_index()[list(AUDIT_COLUMNS)], problems)
 
 
+def display_names(reports: pd.DataFrame) -> pd.Series:
+    """The province name a briefing shows: the dataset's own English name ("Aleppo", not the
+    ISO transliteration "Halab" with its diacritics), one per code (the most used spelling,
+    "Banadir" or "Banaadir"), but the ISO name wherever the dataset writes it too; and the
+    dataset's name for a province that has no code."""
+    own = reports["_pname"].fillna("").astype(str)
+    coded = reports["province_code"] != ""
+    iso = reports["province"].where(coded, "")
+    out = own.where(~coded, iso)
+    if not coded.any():
+        return out
+    pairs = pd.DataFrame({"code": reports["province_code"][coded], "own": own[coded],
+                          "iso": iso[coded]})
+    uses_iso = pairs.assign(same=[places.normalise(a) == places.normalise(b)
+                                  for a, b in zip(pairs["own"], pairs["iso"])]) \
+        .groupby("code")["same"].any()
+    common = pairs.groupby("code")["own"].agg(lambda s: s.value_counts().index[0])
+    shown = common.where(~uses_iso.reindex(common.index, fill_value=False),
+                         pairs.groupby("code")["iso"].first())
+    return out.where(~coded, reports["province_code"].map(shown))
+
+
+def _once_per_name(problems: list[Problem]) -> list[Problem]:
+    """A warning about a name (a province without a code) once per file, not once per block."""
+    seen, out = set(), []
+    for q in problems:
+        key = (q.file, q.column, q.value, q.message)
+        if q.severity == "warning" and key in seen:
+            continue
+        seen.add(key)
+        out.append(q)
+    return out
+
+
 def _typed_reports(reports: pd.DataFrame) -> pd.DataFrame:
-    out = reports.drop(columns="_hash").reset_index(drop=True)
+    out = reports.drop(columns=["_hash", "_pname"]).reset_index(drop=True)
     out["line"] = out["line"].astype("int64")
     out["event_date"] = pd.to_datetime(out["event_date"])
     for c in ("latitude", "longitude"):

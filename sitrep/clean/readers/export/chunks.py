@@ -67,8 +67,8 @@ def _place(frame: pd.DataFrame, ds: Dataset, pl: Places) -> _Placed:
 def _reasons(filters: Filters, raw_country: pd.Series, at: _Placed, dates: Dates) -> pd.Series:
     """Why each row is outside the filters ('' = inside), in Filters.reasons' order.
 
-    A province that cannot be resolved is not known to be outside: such a row stays in scope
-    (and is then rejected with a problem) unless its country or dates put it outside.
+    With PROVINCE given, a province this tool cannot resolve cannot be shown to be inside: its
+    rows are filtered, under a reason that names the spelling, so that it shows in the audit.
     """
     reason = pd.Series("", index=raw_country.index, dtype=object)
     if filters.country_code:
@@ -78,6 +78,9 @@ def _reasons(filters: Filters, raw_country: pd.Series, at: _Placed, dates: Dates
         wanted = by_value(at.code, lambda c: (filters.province_code_in(c) or "") if c else "")
         out = (at.name == "") | (wanted == "") | ((at.pcode != "") & (at.pcode != wanted))
         reason[out & (reason == "")] = outside_province(filters)
+        unknown = (at.pcode == "") & (at.name != "") & (reason == "")
+        reason[unknown] = outside_province(filters) + " (province '" + at.name[unknown] + \
+            "' not recognised)"
     return reason.where(reason != "", date_reasons(filters, dates))
 
 
@@ -108,7 +111,7 @@ def _reports(kept: pd.DataFrame, ds: Dataset, name: str, at: _Placed,
         "source_id": ds.source_id, "source_type": "other",
         "event_date": dates.date[k], "date_precision": dates.precision[k],
         "country_code": at.code[k], "country": at.country[k],
-        "province_code": at.pcode[k], "province": at.province[k],
+        "province_code": at.pcode[k], "province": at.province[k], "_pname": at.name[k],
         "district": by_pair(desc["district"].astype(str), at.pcode[k],
                             places.resolve_district),
         "location": desc["location"],
@@ -162,17 +165,20 @@ def read_chunk(frame: pd.DataFrame, ds: Dataset, filters: Filters, name: str,
 
 
 def _province_faults(scope: pd.DataFrame, ds: Dataset, at: _Placed) -> pd.DataFrame:
-    """A province name that is given but is not one of its (recognised) country's."""
+    """A province name its (recognised) country has no ISO code for: the rows are kept under
+    the dataset's own name, and the first row of each such name carries one warning."""
     i = scope.index
     bad = (at.name[i] != "") & (at.code[i] != "") & (at.pcode[i] == "")
     if not bad.any():
         return no_faults()
-    out = faults_where(bad, scope[ds.province_column], ds.province_column,
-                       "is not a province of " + at.country[i])
+    first = bad & ~(at.code[i] + "\x1f" + at.name[i]).duplicated()
+    out = faults_where(first, scope[ds.province_column], ds.province_column,
+                       "is not a province of " + at.country[i] + " this tool can give an ISO "
+                       "code; its rows are kept under this name", severity="warning")
     out["fix"] = [
-        f"did you mean {' or '.join(repr(s) for s in places.suggest_province(n, c))}? "
-        "(otherwise add this spelling to data/aliases/provinces.csv)"
-        for n, c in zip(at.name[i][bad], at.code[i][bad])]
+        f"if it is {' or '.join(repr(s) for s in places.suggest_province(n, c))}, add this "
+        "spelling to data/aliases/provinces.csv"
+        for n, c in zip(at.name[i][first], at.code[i][first])]
     return out
 
 

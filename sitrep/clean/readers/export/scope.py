@@ -54,7 +54,7 @@ class Places:
     def province(self, name: str, country_code: str) -> places.Province | None:
         key = (name, country_code)
         if key not in self.provinces:
-            self.provinces[key] = places.resolve_province(name, country_code) \
+            self.provinces[key] = places.resolve_province(name, country_code, loose=True) \
                 if name and country_code else None
         return self.provinces[key]
 
