@@ -287,3 +287,16 @@ def test_end_to_end_on_an_unseen_export():
     }
     assert r.audit["rows"].sum() == 12
     assert r.reports.set_index("event_id").at["201609020008", "location"] == "Mardân"
+
+
+def test_a_cut_off_last_row_is_an_input_problem_with_its_line(tmp_path):
+    # A download that stopped mid-row: the parser's "Expected 50 columns, got 13" becomes the
+    # file and line, what is wrong and what to do, never a traceback.
+    lines = (FIX / "unseen_gtd_2016.csv").read_text(encoding="latin-1").splitlines()
+    cut = tmp_path / "gtd_cut.csv"
+    cut.write_text("\n".join(lines[:-1] + [lines[-1][:60]]), encoding="latin-1")
+    with pytest.raises(InputError) as err:
+        read(cut, "auto", country="Pakistan")
+    assert str(err.value).startswith(f"gtd_cut.csv:{len(lines)}: the file ends in the middle "
+                                     "of this row")
+    assert "cut off" in str(err.value) and "download" in str(err.value)

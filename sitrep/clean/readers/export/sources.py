@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import json
 import os
 from collections import Counter
@@ -108,13 +109,16 @@ def csv_source(path: Path, ds: Dataset, encoding: str | None = None,
                                            quoted_strings_can_be_null=False)
 
     def batches() -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
-        reader = pacsv.open_csv(path, read_options=read_options, parse_options=parse_options,
-                                convert_options=convert_options)
-        seen = 0
+        seen, reader = 0, None
         writer = CopyWriter(copy, encoding) if copy is not None else None
         try:
             while True:
                 try:
+                    if reader is None:
+                        # Opening reads the first block: a fault there is the same fault.
+                        reader = pacsv.open_csv(path, read_options=read_options,
+                                                parse_options=parse_options,
+                                                convert_options=convert_options)
                     batch = reader.read_next_batch()
                 except StopIteration:
                     if writer is not None:
@@ -123,10 +127,7 @@ def csv_source(path: Path, ds: Dataset, encoding: str | None = None,
                 except pa.ArrowInvalid as exc:
                     if "UTF8" in str(exc) and encoding == UTF8:
                         raise NotUtf8() from exc
-                    raise InputError(message=f"{path.name}: cannot be read as CSV after line "
-                                             f"{seen + 1} ({exc}) - check that cells holding "
-                                             "commas, quotes or line breaks are in double "
-                                             "quotes") from None
+                    raise unreadable(path, encoding, seen, exc) from None
                 lines = np.arange(seen + 2, seen + 2 + batch.num_rows)
                 if writer is not None:
                     writer.add(batch, lines)
@@ -278,3 +279,26 @@ def check_columns(name: str, header: list[str], ds: Dataset) -> list[str]:
     return [c for c in ds.required + ds.optional if c in header]
 
 
+_SHORT = re.compile(r"Expected (\d+) columns, got (\d+): (.*)", re.S)
+
+
+def unreadable(path: Path, encoding: str, seen: int, exc: Exception) -> InputError:
+    """pyarrow's parse error as an input problem: the line of a row with too few or too many
+    cells, and whether the file ends inside it (a cut-off download)."""
+    m = _SHORT.search(str(exc))
+    if not m:
+        return InputError(message=f"{path.name}: cannot be read as CSV after line {seen + 1} "
+                                  f"({exc}) - check that cells holding commas, quotes or line "
+                                  "breaks are in double quotes")
+    expected, got, text = int(m.group(1)), int(m.group(2)), m.group(3).splitlines()[0][:200]
+    data = path.read_bytes()
+    at = data.find(text.encode("utf-8" if encoding == UTF8 else "latin-1"))
+    line = data.count(b"\n", 0, at) + 1 if at >= 0 else seen + 2
+    rest = data[at + len(text):].strip() if at >= 0 else b"x"
+    what = (f"the file ends in the middle of this row ({got} of {expected} cells): it looks "
+            "cut off" if got < expected and not rest.replace(b'"', b"") else
+            f"this row has {got} cells where the header has {expected}")
+    fix = ("download or export the file again (or delete this last row)" if "cut off" in what
+           else "check the row's quotes: a cell holding commas, quotes or line breaks must be "
+                "in double quotes")
+    return InputError(message=f"{path.name}:{line}: {what} - {fix}")
