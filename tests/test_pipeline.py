@@ -181,3 +181,35 @@ def test_unseen_log_matches_a_hand_computation(unseen_report):
     warned = problems[problems["severity"] == "warning"]
     assert warned[["line", "value"]].values.tolist() == [[10, "about 9"]]
     assert "below the 11 that event NG-P2's categories count" in warned["message"].iloc[0]
+
+
+def test_nothing_in_scope_is_a_clear_message_not_a_traceback(tmp_path):
+    from conftest import run_pipeline
+
+    # Filters that leave nothing: exit 2, what was filtered and why.
+    proc = run_pipeline("data/raw", tmp_path / "out", tmp_path / "work",
+                        "--start", "2020-01-01", "--end", "2020-01-31")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "Nothing to brief on: none of the" in proc.stderr
+    assert "after END=2020-01-31" in proc.stderr and not (tmp_path / "out").exists()
+
+
+def test_every_row_rejected_with_allow_rejects_is_exit_2_with_the_rows(tmp_path):
+    from conftest import FIXTURES, run_pipeline
+
+    rows = (FIXTURES / "acled" / "acled_pakistan.csv").read_text(encoding="utf-8").splitlines()
+    head = rows[0].split(",")
+    i = head.index("fatalities")
+    import csv
+    import io
+    table = list(csv.reader(io.StringIO("\n".join(rows))))
+    for r in table[1:]:
+        if len(r) > i:
+            r[i] = "many"
+    bad = tmp_path / "all_bad.csv"
+    with open(bad, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(table)
+    proc = run_pipeline(bad, tmp_path / "out", tmp_path / "work", "--allow-rejects", "1")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "Nothing to brief on" in proc.stderr and "rejected" in proc.stderr
+    assert "column 'fatalities': value 'many'" in proc.stderr

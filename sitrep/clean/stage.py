@@ -37,16 +37,33 @@ def read(data: str | Path, fmt: str = "auto", filters: Filters | None = None) ->
 
 
 def enforce(result: ReadResult, allow_rejects: bool) -> None:
-    """Stop with every error listed, unless rejected rows are allowed."""
+    """Stop with every error listed, unless rejected rows are allowed; stop with a clear
+    message when nothing is left to brief on (never an empty briefing, never a traceback)."""
     errs = errors(result.problems)
     if errs and not allow_rejects:
         raise InputError(result.problems)
-    if result.reports.empty and not errs:
-        fates = {k: int(v) for k, v in pd.to_numeric(result.audit["rows"])
-                 .groupby(result.audit["fate"]).sum().items()}
-        raise InputError(message="No reports are left to brief on after the filters "
-                                 f"({fates or 'the input is empty'}) - widen COUNTRY, PROVINCE, "
-                                 "START or END, or check DATA")
+    if not result.reports.empty:
+        return
+    data = result.audit[result.audit["file"] == result.files[0]] if result.files else \
+        result.audit
+    rows = pd.to_numeric(data["rows"])
+    fates = rows.groupby(data["fate"]).sum()
+    total = int(rows.sum())
+    if total == 0:
+        raise InputError(message=f"{', '.join(result.files) or 'DATA'}: holds no data rows - "
+                                 "check DATA")
+    why = rows[data["fate"] == "filtered"].groupby(data["reason"]).sum()
+    said = "; ".join(f"{int(n):,} {reason}" for reason, n in why.items())
+    head = f"Nothing to brief on: none of the {total:,} rows of {result.files[0]} is left"
+    if errs:
+        listing = "\n".join(f"  {p}" for p in errs[:20])
+        more = f"\n  ... and {len(errs) - 20} more" if len(errs) > 20 else ""
+        raise InputError(message=f"{head}: {int(fates.get('rejected', 0)):,} rejected"
+                                 f"{', ' + said + ' filtered' if said else ''}.\n{listing}"
+                                 f"{more}\nFix these rows; ALLOW_REJECTS=1 cannot brief on "
+                                 "nothing.")
+    raise InputError(message=f"{head} after the filters ({said or 'none in scope'}) - widen "
+                             "COUNTRY, PROVINCE, START or END, or check DATA")
 
 
 def audit_sums(audit: pd.DataFrame) -> dict:
