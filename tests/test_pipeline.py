@@ -213,3 +213,22 @@ def test_every_row_rejected_with_allow_rejects_is_exit_2_with_the_rows(tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "Nothing to brief on" in proc.stderr and "rejected" in proc.stderr
     assert "column 'fatalities': value 'many'" in proc.stderr
+
+
+def test_rows_left_out_are_said_on_page_1_and_on_the_terminal(tmp_path):
+    from conftest import FIXTURES, run_pipeline
+
+    proc = run_pipeline(FIXTURES / "acled" / "acled_problems.csv", tmp_path / "out",
+                        tmp_path / "work", "--allow-rejects", "1", "--country", "Pakistan")
+    assert proc.returncode == 0, proc.stderr
+    page1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "out" /
+                                                                 "briefing.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    said = " ".join(page1.split())
+    # Lines 3, 4, 6, 7, 9 and 10 of the 10 data rows are rejected. Their own fatalities: line 3
+    # (a bad date) 1, line 9 (an id repeated with other values) 4; lines 4 (-3), 6 (empty),
+    # 7 ("two") and 10 (-1) have none that reads.
+    assert ("Not counted: 6 of 10 input rows were rejected for errors and are not counted "
+            "(their own figures give 5 killed; 4 rows had no readable figure)") in said
+    assert "Atlantis" in said and "without an ISO code" in said
+    assert "Not counted:" in proc.stderr

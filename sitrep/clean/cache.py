@@ -65,7 +65,8 @@ def load(k: str | None) -> ReadResult | None:
     meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
     frames = {name: pd.read_parquet(d / f"{name}.parquet") for name in FRAMES}
     return ReadResult(dataset=meta["dataset"], files=meta["files"], method=meta["method"],
-                      problems=[Problem(**p) for p in meta["problems"]], **frames)
+                      problems=[Problem(**p) for p in meta["problems"]],
+                      not_counted=meta.get("not_counted", {}), **frames)
 
 
 def save(k: str | None, result: ReadResult) -> None:
@@ -80,7 +81,7 @@ def save(k: str | None, result: ReadResult) -> None:
         frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object}) \
             .to_parquet(tmp / f"{name}.parquet", index=False)
     meta = {"dataset": result.dataset, "files": result.files, "method": result.method,
-            "problems": [asdict(p) for p in result.problems]}
+            "problems": [asdict(p) for p in result.problems], "not_counted": result.not_counted}
     (tmp / "meta.json").write_text(json.dumps(meta, default=str), encoding="utf-8")
     shutil.rmtree(d, ignore_errors=True)
     tmp.rename(d)  # whole entries only: a half-written cache is never read

@@ -75,6 +75,21 @@ def audit_sums(audit: pd.DataFrame) -> dict:
             "by_file": {f: {k: int(v) for k, v in row.items() if v} for f, row in by.iterrows()}}
 
 
+def not_counted(result: ReadResult) -> dict:
+    """What the briefing leaves out, for its first page and the terminal: rejected rows (and
+    the dead their own figures give, for an export), and provinces kept without a code."""
+    data = result.audit[result.audit["file"] == result.files[0]] if result.files else \
+        result.audit
+    rows = pd.to_numeric(data["rows"])
+    unresolved = sorted({p.value for p in warnings(result.problems)
+                         if "this tool can give an ISO code" in p.message})
+    return {"input_rows": int(rows.sum()),
+            "rejected_rows": int(rows[data["fate"] == "rejected"].sum()),
+            "rejected_killed": result.not_counted.get("killed"),
+            "rejected_unreadable": result.not_counted.get("unreadable", 0),
+            "uncoded_provinces": unresolved}
+
+
 def run_info(result: ReadResult, filters: Filters, title: str, allow_rejects: bool) -> dict:
     return {
         "dataset": result.dataset, "files": result.files, "method": result.method,
@@ -85,6 +100,7 @@ def run_info(result: ReadResult, filters: Filters, title: str, allow_rejects: bo
         "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         "audit": audit_sums(result.audit),
         "n_errors": len(errors(result.problems)), "n_warnings": len(warnings(result.problems)),
+        "not_counted": not_counted(result),
     }
 
 

@@ -171,6 +171,17 @@ def run(args: argparse.Namespace) -> dict:
     return timings
 
 
+def _left_out(args: argparse.Namespace) -> str:
+    """The first page's "Not counted" sentence, for the terminal too."""
+    from sitrep.brief.narrative import left_out
+
+    run_json = (ROOT / args.work).resolve() / "clean" / "run.json"
+    try:
+        return left_out(json.loads(run_json.read_text(encoding="utf-8")).get("not_counted", {}))
+    except (OSError, ValueError):
+        return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -188,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"Briefing written to {args.out}/briefing.pdf and {args.out}/briefing.html "
           f"({time.perf_counter() - started:.1f} s)")
+    caveat = _left_out(args)
+    if caveat:
+        print(caveat, file=sys.stderr)
     return 0
 
 

@@ -65,8 +65,10 @@ def key_figures(b) -> str:
     cards.append(f'<div class="kf"><div class="kf-num">{esc(fmt.num(s.get("incidents")))}'
                  f'</div><div class="kf-label">incidents</div>'
                  f'<div class="kf-range">{esc(districts)} affected</div></div>')
+    caveat = narrative.left_out(b.run.get("not_counted", {}))
     return (f'<section class="key-figures"><h2>Key figures</h2>'
             f'<div class="kf-grid">{"".join(cards)}</div>'
+            + (f'<p class="caveat">{esc(caveat)}</p>' if caveat else "") +
             '<p class="note">Large numbers are best estimates, and the categories add up to '
             'the total; ranges run from the lowest to the highest figure any source gives '
             '("+" = open-ended). Perpetrator claims are not counted.</p></section>')

@@ -26,6 +26,9 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
     # Plain-language statements for the methodology section (category rule, encodings read).
     method: list[str] = field(default_factory=list)
+    # The dead a dataset export gives for its rejected rows, which the briefing does not count:
+    # {"killed": sum where the figure could be read, "unreadable": rows where it could not}.
+    not_counted: dict = field(default_factory=dict)
 
 
 def empty(columns: tuple[str, ...]) -> pd.DataFrame:

@@ -112,7 +112,8 @@ def _result(source: Source, ds: Dataset, filters: Filters, parts: list[Part],
     figures = _concat([p.figures for p in parts], list(FIGURE_COLUMNS) + ["_line"])
     audit = _concat([p.audit for p in parts], list(AUDIT_COLUMNS))
     problems = [q for p in parts for q in p.problems]
-    reports, figures, audit, more = _repeated_events(reports, figures, audit, ds, source.name)
+    reports, figures, audit, more, repeats = _repeated_events(reports, figures, audit, ds,
+                                                              source.name)
     problems = _once_per_name(sorted(problems + more, key=lambda q: q.line))
     reports["province"] = display_names(reports)
     audit = audit.sort_values("line", kind="stable")
@@ -137,10 +138,11 @@ def _result(source: Source, ds: Dataset, filters: Filters, parts: list[Part],
               "source."]
     method += ds.method(set(source.columns), reports)
     method += [source.note] if source.note else []
+    not_counted = sum((p.not_counted for p in parts), repeats)
     return ReadResult(dataset=ds.name, files=[source.name], reports=reports,
                       figures=_typed_figures(figures), sources=sources,
                       audit=audit[list(AUDIT_COLUMNS)].reset_index(drop=True),
-                      problems=problems, method=method)
+                      problems=problems, method=method, not_counted=dict(not_counted))
 
 
 def _repeated_events(reports: pd.DataFrame, figures: pd.DataFrame, audit: pd.DataFrame,
@@ -149,7 +151,7 @@ def _repeated_events(reports: pd.DataFrame, figures: pd.DataFrame, audit: pd.Dat
     reports = reports.sort_values("line", kind="stable")
     dup = reports.duplicated("event_id", keep="first")
     if not dup.any():
-        return reports, figures, audit, []
+        return reports, figures, audit, [], Counter()
     first = reports[~dup].set_index("event_id")
     d = reports[dup]
     first_line = d["event_id"].map(first["line"]).astype(int)
@@ -166,8 +168,12 @@ def _repeated_events(reports: pd.DataFrame, figures: pd.DataFrame, audit: pd.Dat
         f"column '{ds.id_column}': repeats the event id of line {n}"
         for n, s in zip(first_line, same)]
     drop = set(lines)
+    rejected = figures["_line"].isin(set(d.loc[~same, "line"]))
+    killed = figures[rejected & (figures["category"] == "all") & (figures["outcome"] == "killed")]
     return (reports[~reports["line"].isin(drop)], figures[~figures["_line"].isin(drop)],
-            by_line.reset_index()[list(AUDIT_COLUMNS)], problems)
+            by_line.reset_index()[list(AUDIT_COLUMNS)], problems,
+            Counter({"killed": int(killed["point"].sum()),
+                     "unreadable": int((~same).sum()) - len(killed)}))
 
 
 def display_names(reports: pd.DataFrame) -> pd.Series:

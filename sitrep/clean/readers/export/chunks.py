@@ -33,6 +33,7 @@ class Part:
     audit: pd.DataFrame
     problems: list[Problem]
     filtered: Counter
+    not_counted: Counter  # killed in rejected rows (where readable), rows unreadable
 
 
 class _Placed(NamedTuple):
@@ -161,7 +162,19 @@ def read_chunk(frame: pd.DataFrame, ds: Dataset, filters: Filters, name: str,
     audit = pd.concat([_row_audit(kept, ds, name, "kept"),
                        _row_audit(rejected, ds, name, "rejected", why)], ignore_index=True)
     return Part(reports, _report_figures(figs.figures, reports, ds), audit, problems,
-                 Counter(reason[reason != ""].value_counts().to_dict()))
+                Counter(reason[reason != ""].value_counts().to_dict()),
+                _not_counted(figs.figures, rejected.index))
+
+
+def _not_counted(parts: pd.DataFrame, rejected: pd.Index) -> Counter:
+    """The dead a rejected row's own total gives, where it can be read: what the briefing
+    leaves out, for its first page."""
+    if rejected.empty:
+        return Counter()
+    total = parts[(parts["category"] == "all") & (parts["outcome"] == "killed")
+                  & parts["row"].isin(rejected)]
+    return Counter({"killed": int(total["point"].sum()),
+                    "unreadable": int(len(rejected) - total["row"].nunique())})
 
 
 def _province_faults(scope: pd.DataFrame, ds: Dataset, at: _Placed) -> pd.DataFrame:

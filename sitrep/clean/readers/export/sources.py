@@ -301,4 +301,5 @@ def unreadable(path: Path, encoding: str, seen: int, exc: Exception) -> InputErr
     fix = ("download or export the file again (or delete this last row)" if "cut off" in what
            else "check the row's quotes: a cell holding commas, quotes or line breaks must be "
                 "in double quotes")
-    return InputError(message=f"{path.name}:{line}: {what} - {fix}")
+    start = text[:40] + ("..." if len(text) > 40 else "")
+    return InputError(message=f"{path.name}:{line}: {what} (it begins '{start}') - {fix}")
