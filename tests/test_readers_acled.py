@@ -254,3 +254,24 @@ def test_end_to_end_on_an_unseen_export():
         ("PK-SD", "all", "killed"): (1, 1, 1),
     }
     assert r.audit["rows"].sum() == 11
+
+
+def test_an_export_without_civilian_targeting_finds_civilians_by_actor_type(tmp_path):
+    # Before civilian_targeting, ACLED's codebook marks civilians as the target by the second
+    # actor's type: inter2 = 7 (written as a number, or as "Civilians" in later files).
+    path = tmp_path / "acled_2016.csv"
+    path.write_text(
+        "data_id,iso,event_id_cnty,event_date,year,event_type,actor1,inter1,actor2,inter2,"
+        "interaction,country,admin1,admin2,location,fatalities\n"
+        "1,706,SOM1,2016-03-01,2016,Remote violence,Al Shabaab,2,Civilians (Somalia),7,27,"
+        "Somalia,Banaadir,Mogadishu,Mogadishu,9\n"
+        "2,706,SOM2,2016-03-02,2016,Battles,Military Forces of Somalia,1,Al Shabaab,2,12,"
+        "Somalia,Banaadir,Mogadishu,Mogadishu,5\n"
+        "3,706,SOM3,2016-03-03,2016,Violence against civilians,Al Shabaab,2,Civilians,Civilians,"
+        "27,Somalia,Lower Shabelle,Marka,Marka,3\n", encoding="utf-8")
+    r = read(path, "auto", country="Somalia")
+    t = table(r)
+    assert t[("SO-BN", "civilians", "killed")] == (9, 9, 9)   # inter2 = 7, "Remote violence"
+    assert t[("SO-BN", "unknown", "killed")] == (5, 5, 5)     # a battle between armed actors
+    assert t[("SO-SH", "civilians", "killed")] == (3, 3, 3)   # "Lower Shabelle" via the alias
+    assert "inter2 = 7" in " ".join(r.method)

@@ -21,6 +21,7 @@ from sitrep.clean.readers.export.dataset import (Dataset, Dates, Figures, concat
 
 CIVILIAN_EVENT_TYPE = "Violence against civilians"
 CIVILIAN_TARGETING = "Civilian targeting"
+CIVILIAN_INTER, CIVILIAN_ACTOR = "7", "Civilians"  # the codebook's actor type 7
 MONTHS = {m.lower(): i for i, m in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"), start=1)}
@@ -48,9 +49,19 @@ def spelled_dates(raw: pd.Series) -> pd.Series:
 
 
 def is_civilian(frame: pd.DataFrame) -> pd.Series:
+    """Civilians are the target: the event type says so, or civilian_targeting does; an export
+    from before that column says it through the target's actor type (inter2 = 7, "Civilians",
+    or an interaction whose second actor is civilians: 17, 27, ...), as the codebook defines."""
     civ = frame["event_type"].astype(str).str.strip() == CIVILIAN_EVENT_TYPE
     if "civilian_targeting" in frame:
-        civ |= frame["civilian_targeting"].astype(str).str.strip() == CIVILIAN_TARGETING
+        return civ | (frame["civilian_targeting"].astype(str).str.strip() == CIVILIAN_TARGETING)
+    if "inter2" in frame:
+        inter2 = frame["inter2"].astype(str).str.strip().str.casefold()
+        civ |= inter2.isin([CIVILIAN_INTER, CIVILIAN_ACTOR.casefold()])
+    if "interaction" in frame:
+        pair = frame["interaction"].astype(str).str.strip()
+        civ |= pair.str.fullmatch(r"\d" + CIVILIAN_INTER) | pair.str.casefold().str.endswith(
+            "-" + CIVILIAN_ACTOR.casefold())
     return civ
 
 
@@ -81,7 +92,11 @@ def method(columns: set[str], reports: pd.DataFrame) -> list[str]:
             f"events whose event_type is '{CIVILIAN_EVENT_TYPE}'")
     rule += (f" or whose civilian_targeting is '{CIVILIAN_TARGETING}' are counted as civilians;"
              if "civilian_targeting" in columns else
-             " are counted as civilians (this export has no civilian_targeting column);")
+             ", or whose target is civilians by ACLED's actor type (inter2 = 7, or an "
+             "interaction ending in 7), are counted as civilians (this export predates the "
+             "civilian_targeting column);" if {"inter2", "interaction"} & columns else
+             " are counted as civilians (this export has neither civilian_targeting nor "
+             "inter2);")
     rule += (" all other fatalities are counted as victims of unknown category. An event's "
              "total is its fatalities figure, and a figure of 0 is counted as a real zero.")
     return [rule,
@@ -96,7 +111,8 @@ ACLED = Dataset(
     id_column="event_id_cnty", country_column="country", province_column="admin1",
     required=("event_id_cnty", "event_date", "event_type", "country", "admin1", "admin2",
               "fatalities"),
-    optional=("civilian_targeting", "actor1", "location", "latitude", "longitude"),
+    optional=("civilian_targeting", "inter2", "interaction", "actor1", "location", "latitude",
+              "longitude"),
     province_name=lambda raw: " ".join(str(raw).split()),
     dates=dates, describe=describe, figures=figures, method=method)
 
