@@ -15,8 +15,9 @@ import pandas as pd
 from sitrep.clean.filters import Filters
 from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.export import read_export
+from sitrep.clean.readers.export.excel import excel_read
 from sitrep.clean.readers.export.dataset import (Dataset, Dates, Figures, concat_faults,
-                                                 faults_where, figure_part, iso_dates,
+                                                 figure_part, iso_dates,
                                                  whole_numbers)
 
 CIVILIAN_EVENT_TYPE = "Violence against civilians"
@@ -30,14 +31,14 @@ _LONG_DATE = r"^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$"
 
 
 def dates(frame: pd.DataFrame) -> Dates:
-    """``event_date`` as 2024-08-26 or 26 August 2024."""
+    """``event_date`` as 2024-08-26 or 26 August 2024, or as Excel writes dates back."""
     raw = frame["event_date"].astype(str)
     date = iso_dates(raw)
     if date.isna().any():
         date = date.fillna(spelled_dates(raw[date.isna()]))
-    faults = faults_where(date.isna(), raw, "event_date", "is not a date ACLED writes",
-                          "ACLED dates look like 2024-08-26 or 26 August 2024")
-    return Dates(date, pd.Series("day", index=frame.index), faults)
+    return excel_read(frame, raw, date, "event_date",
+                      "is not a date ACLED writes",
+                      "ACLED dates look like 2024-08-26 or 26 August 2024")
 
 
 def spelled_dates(raw: pd.Series) -> pd.Series:

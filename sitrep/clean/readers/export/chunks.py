@@ -20,6 +20,7 @@ from sitrep import places
 from sitrep.clean.filters import Filters
 from sitrep.clean.readers.export.dataset import (Dataset, Dates, concat_faults, faults_where,
                                                  no_faults)
+from sitrep.clean.readers.export.excel import scientific_ids
 from sitrep.clean.readers.export.scope import (Places, date_reasons, outside_country,
                                                outside_province, settle_undated)
 from sitrep.clean.readers.export.sources import LINE
@@ -95,6 +96,7 @@ def _checks(scope: pd.DataFrame, ds: Dataset, at: _Placed, dates: Dates,
                      "give COUNTRY= to brief on one country (other countries' rows are then "
                      "filtered out), or add the spelling to the country look-up"),
         _province_faults(scope, ds, at),
+        scientific_ids(scope[ds.id_column], ds.id_column),
         dates.faults[dates.faults["row"].isin(i)],
         figure_faults,
     ])
