@@ -68,7 +68,7 @@ pytestmark_e2e = pytest.mark.e2e
 @pytestmark_e2e
 def test_sections_and_key_figures(shipped_report):
     text = pdf_text(shipped_report / "briefing.pdf")
-    for section in ("Key figures", "Summary", "Casualties by province", "Casualties by district",
+    for section in ("Key figures", "What happened", "Key judgements", "Timeline", "Casualties by province", "Casualties by district",
                     "Victims by home province", "Perpetrator claims", "Map", "Methodology",
                     "Sources", "Appendix: data quality"):
         assert section in text, section

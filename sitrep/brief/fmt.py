@@ -75,3 +75,18 @@ def join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plain(label: object) -> str:
+    """An incident's name for prose, without its id: 'Highway ambush, Musakhail
+    (BLA-2024-08-MSK)' -> 'Highway ambush, Musakhail'."""
+    import re
+
+    return re.sub(r"\s*\([^()]*\)\s*$", "", str(label))
+
+
+def incident_phrase(label: object) -> str:
+    """'Coordinated attacks, Balochistan (BLA-2024-08)' -> 'coordinated attacks in Balochistan'."""
+    what, _, where = plain(label).partition(", ")
+    what = what[:1].lower() + what[1:]
+    return f"{what} in {where}" if where else what

@@ -71,7 +71,8 @@ def agreement(report_figures: pd.DataFrame) -> str:
             if len(g) >= 3 and g["low"].nunique() == 1 and g["high"].notna().all() \
                     and g["high"].nunique() == 1 and g["low"].iloc[0] == g["high"].iloc[0]:
                 agreed.append(f"{fmt.num(g['low'].iloc[0])} {CATEGORY_LABELS[cat].lower()} "
-                              f"killed in {ev} ({fmt.plural(len(g), 'source')})")
+                              f"killed in the {fmt.incident_phrase(ev)} "
+                              f"({fmt.plural(len(g), 'source')})")
     if agreed:
         out.append(f"Sources agree on {fmt.join(agreed[:2])}.")
     tot = f[f["victim_category"] == "all"]
@@ -87,7 +88,8 @@ def agreement(report_figures: pd.DataFrame) -> str:
         width, ev, lo, top, open_, n = max(spread)
         if width > 0 or open_:
             tail = " (some open-ended, such as 'over' or 'at least')" if open_ else ""
-            out.append(f"Totals are disputed for {ev}: its {n} reports range from {lo:,} to "
+            out.append(f"Totals are disputed for the {fmt.incident_phrase(ev)}: its {n} reports "
+                       f"range from {lo:,} to "
                        f"{top:,}{tail}.")
     return " ".join(out)
 
@@ -160,8 +162,10 @@ def left_out(nc: dict) -> str:
 
 
 def paragraphs(t: dict[str, pd.DataFrame], summary: dict) -> list[str]:
+    """How sure the figures are: the overview with ranges, where sources agree and where they
+    disagree, and the injured. Claims and home provinces are page 1's key judgements."""
     return [s for s in (
         overview(t["totals"], summary) + " " + categories(t["totals"]),
-        agreement(t["report_figures"]) + " " + claims(t["claims"]),
-        home_provinces(t["victims_by_home_province"]) + " " + injured(t["totals"]),
+        agreement(t["report_figures"]),
+        injured(t["totals"]),
     ) if s.strip()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sitrep.tabulate import home_provinces
+from sitrep.tabulate import incidents as incident_table
 from sitrep.frames import isin
 from sitrep.clean.reconcile import claims as reconcile_claims
 from sitrep.clean.reconcile import event_meta
@@ -202,30 +203,17 @@ def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
     return _order(out, ["event_id", "source_id"])
 
 
-def incidents(events: pd.DataFrame) -> pd.DataFrame:
-    """Each incident that is not an episode of others: place, coordinates and killed."""
-    episodes = set(events.loc[events["part_of"] != "", "part_of"])
-    ev = events[~isin(events["event_id"], episodes)]
-    cols = ["event_id", "event_date", "province_code", "province", "district", "location",
-            "latitude", "longitude", "part_of"]
-    meta = ev.drop_duplicates("event_id")[cols]
-    killed = ev[(ev["category"] == ALL) & (ev["outcome"] == "killed")][
-        ["event_id", "low", "best", "high"]]
-    out = meta.merge(killed, on="event_id", how="left")
-    out["event_date"] = out["event_date"].dt.date.astype(str)
-    return out.sort_values(["event_date", "event_id"]).reset_index(drop=True)
-
-
 def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
     """Every table of the briefing from the clean files (see store.load_clean)."""
     ev, rep, fig, src = clean["events"], clean["reports"], clean["figures"], clean["sources"]
     return {
-        "summary": summary(ev, rep),
+        "summary": summary(ev, rep, incident_table.incidents(ev, rep), src),
         "casualties": casualties(ev),
         "totals": totals(ev),
         "by_district": by_district(ev),
         "by_day": by_day(ev),
-        "incidents": incidents(ev),
+        "incidents": incident_table.incidents(ev, rep),
+        "timeline": incident_table.timeline(ev, rep),
         "claims": claims(rep, fig, ev, src),
         "victims_by_home_province": victims_by_home_province(clean["victims"], ev, rep, src),
         "report_figures": report_figures(rep, fig, src),
@@ -233,16 +221,26 @@ def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
     }
 
 
-def summary(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
-    """One row of counts the narrative and key figures need (incidents, districts, sources)."""
+def summary(events: pd.DataFrame, reports: pd.DataFrame, incidents: pd.DataFrame,
+            sources: pd.DataFrame) -> pd.DataFrame:
+    """One row of counts the narrative and key figures need (incidents, sites, sources)."""
     episodes = set(events.loc[events["part_of"] != "", "part_of"])
-    incidents = events.loc[~isin(events["event_id"], episodes), "event_id"].nunique()
-    districts = events.loc[events["district"] != "", ["province_code", "district"]] \
+    districts = incidents.loc[incidents["district"] != "", ["province_code", "district"]] \
         .drop_duplicates()
+    place = incidents["district"].where(incidents["district"] != "", incidents["location"])
+    sites = incidents.assign(place=place)[["province_code", "place", "location"]] \
+        .drop_duplicates()
+    no_deaths = incidents["best"].isna() | (incidents["best"] == 0)
     counted_reports = reports[reports["source_type"] != CLAIM]
-    provinces = events.loc[events["province"] != "", "province"].drop_duplicates()
+    provinces = incidents.loc[incidents["province"] != "", "province"].drop_duplicates()
+    # "As of" the latest source counted: what the briefing can know.
+    used = sources[sources["source_id"].isin(counted_reports["source_id"])]
+    published = pd.to_datetime(used["published"], errors="coerce", format="%Y-%m-%d")
+    dates = pd.to_datetime(incidents["event_date"], errors="coerce")
     return pd.DataFrame([{
-        "incidents": int(incidents),
+        "incidents": int(len(incidents)),
+        "incidents_without_deaths": int(no_deaths.sum()),
+        "sites": int(len(sites)),
         "episodes": len(episodes),
         "districts": len(districts),
         "provinces": "; ".join(provinces),
@@ -250,8 +248,9 @@ def summary(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
         "sources": int(counted_reports["source_id"].nunique()),
         "claim_sources": int(reports.loc[reports["source_type"] == CLAIM, "source_id"].nunique()),
         "reports": int(len(reports)),
-        "first_date": events["event_date"].min().date().isoformat() if len(events) else "",
-        "last_date": events["event_date"].max().date().isoformat() if len(events) else "",
+        "first_date": dates.min().date().isoformat() if dates.notna().any() else "",
+        "last_date": dates.max().date().isoformat() if dates.notna().any() else "",
+        "as_of": published.max().date().isoformat() if published.notna().any() else "",
     }])
 
 

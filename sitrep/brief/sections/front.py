@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sitrep.brief import fmt, narrative
+from sitrep.brief import account, fmt, narrative
 from sitrep.brief.fmt import esc
 from sitrep.schema import CATEGORIES, CATEGORY_LABELS
 
@@ -16,7 +16,11 @@ def title_block(b) -> str:
     events_dated = (f" (events dated {s['events_period']})"
                     if s.get("events_period") and s["events_period"] != s.get("period")
                     else "")
-    sources = int(s.get("sources", 0)) + int(s.get("claim_sources", 0))
+    claims = int(s.get("claim_sources", 0))
+    sources = fmt.plural(int(s.get("sources", 0)), "source") + (
+        f" and {fmt.plural(claims, 'perpetrator statement')}" if claims else "")
+    as_of = (f"<tr><th>As of</th><td>{esc(fmt.date(s['as_of']))} (the latest source "
+             "counted)</td></tr>") if s.get("as_of") else ""
     return f"""
 <header class="title-block">
   <p class="kicker">Casualty briefing</p>
@@ -26,7 +30,7 @@ def title_block(b) -> str:
     <tr><th>Area</th><td>{esc(s.get('area'))}</td></tr>
     <tr><th>Data</th><td>{esc(b.run.get('dataset'))}: {esc(files)}
       ({esc(fmt.plural(int(s.get('reports', 0)), 'report'))} from
-      {esc(fmt.plural(sources, 'source'))})</td></tr>
+      {esc(sources)})</td></tr>{as_of}
     <tr><th>Scope</th><td>{esc(b.run.get('filters', {}).get('description'))}</td></tr>
     <tr><th>Generated</th><td>{esc(fmt.date(b.run.get('generated', '')[:10]))}
       by sitrep</td></tr>
@@ -75,6 +79,16 @@ def key_figures(b) -> str:
 
 
 def summary_text(b) -> str:
-    paras = narrative.paragraphs(b.tables, b.summary)
-    body = "".join(f"<p>{esc(p)}</p>" for p in paras)
-    return f'<section class="summary"><h2>Summary</h2>{body}</section>'
+    """What happened and the key judgements, then how sure the sources are."""
+    s = b.summary
+    told = account.account(b.tables, s)
+    points = account.judgements(b.tables, s)
+    html = '<section class="summary"><h2>What happened</h2>'
+    html += f"<p>{esc(told)}</p>" if told else ""
+    if points:
+        html += ("<h3>Key judgements</h3><ul class='judgements'>"
+                 + "".join(f"<li>{esc(p)}</li>" for p in points) + "</ul>")
+    paras = narrative.paragraphs(b.tables, s)
+    if paras:
+        html += "<h3>Sources and certainty</h3>" + "".join(f"<p>{esc(p)}</p>" for p in paras)
+    return html + "</section>"

@@ -4,19 +4,56 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sitrep.brief import charts
-from sitrep.brief.html import category_table, figure, section
+from sitrep.brief import charts, fmt
+from sitrep.brief.html import category_table, data_table, figure, section
 from sitrep.tabulate.tables import by_month
 
 MONTHLY_AFTER_DAYS = 62   # a longer span is shown by month
 YEARLY_AFTER_MONTHS = 24  # and its table by year
 
+MAX_TIMELINE = 40  # incidents listed; the rest are in tables/timeline.csv
 WHISKER = "the whisker runs from the low to the high figure (an arrow when open-ended)"
 
 
+def timeline_section(b) -> str:
+    """One line per incident in date order, those without deaths included."""
+    tl = b.tables.get("timeline")
+    if tl is None or tl.empty:
+        return ""
+    cats = ["civilians", "security_forces", "militants", "unknown"]
+    shown = tl
+    if len(tl) > MAX_TIMELINE:  # the deadliest, still in date order
+        top = tl["killed_all"].fillna(-1).sort_values(ascending=False, kind="stable")
+        shown = tl.loc[sorted(top.index[:MAX_TIMELINE])]
+    rows = []
+    for _, r in shown.iterrows():
+        killed = [fmt.num(r[f"killed_{c}"]) for c in cats]
+        none = fmt.missing(r["killed_all"])
+        d = pd.Timestamp(r["event_date"])
+        town = str(r["location"] or "").split(",")[0].split("(")[0].strip()
+        place = r["place"] or town
+        if town and town != place and len(town) <= 20:
+            place = f"{place} ({town})"
+        rows.append([f"{d.day} {d.strftime('%b %Y')}", place, str(r["event_type"] or ""),
+                     *killed, "none" if none else fmt.num(r["killed_all"]),
+                     fmt.num(r["injured_all"]), str(int(r["sources"]))])
+    lead = ("Every incident" if len(shown) == len(tl) else
+            f"The {len(shown)} deadliest of {len(tl):,} incidents (all are in "
+            "tables/timeline.csv)")
+    return section("Timeline", f'<p class="note">{lead}, those where no death was '
+                   "reported included ('none' under Killed), with the best estimate of the dead "
+                   "by category (empty: no source gave that figure).</p>" + data_table(
+                       [("Date", ""), ("Place", ""), ("What happened", ""),
+                        ("Civilians", "n"), ("Security", "n"), ("Militants", "n"),
+                        ("Unknown", "n"), ("Killed", "n"), ("Injured", "n"), ("Sources", "n")],
+                       rows, "data timeline"))
+
+
 def day_section(b) -> str:
+    """By day (a chart and a table), or by month over long spans; nothing for a single day,
+    which the key figures already give."""
     t = b.tables["by_day"]
-    if t.empty:
+    if t.empty or t["date"].nunique() < 2:
         return ""
     dates = pd.to_datetime(t["date"])
     if (dates.max() - dates.min()).days <= MONTHLY_AFTER_DAYS:

@@ -1,0 +1,25 @@
+"""Incidents with and without deaths (sitrep/tabulate/incidents.py): every event that is not an
+episode counts as an incident, and the timeline lists them in date order."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from conftest import small_log
+from sitrep.tabulate import incidents as inc
+
+
+def test_an_attack_without_deaths_is_an_incident_and_on_the_timeline(tmp_path):
+    result, ev = small_log(tmp_path, (
+        "EP,S1,2024-08-25,Pakistan,Balochistan,,,,,,,over 10\n"
+        "A,S1,2024-08-25,Pakistan,Balochistan,Musakhail,EP,7,,,,7\n"
+        "B,S1,2024-08-26,Pakistan,Balochistan,Kech,EP,,,,,\n"      # stormed, no count given
+        "C,S1,2024-08-24,Pakistan,Sindh,Karachi,,,2,,,\n"))
+    t = inc.incidents(ev, result.reports)
+    assert t["event_id"].tolist() == ["C", "A", "B"]        # by date; the episode is not one
+    assert t.set_index("event_id")["best"].isna().tolist() == [False, False, True]
+    tl = inc.timeline(ev, result.reports).set_index("event_id")
+    assert list(tl.index) == ["C", "A", "B"]
+    assert int(tl.at["A", "killed_civilians"]) == 7 and int(tl.at["C", "killed_all"]) == 2
+    assert pd.isna(tl.at["B", "killed_all"]) and tl.at["B", "place"] == "Kech"
+    assert int(tl.at["A", "sources"]) == 1
