@@ -58,7 +58,9 @@ def detect(path: Path) -> str:
                                  "folder holding incidents.csv, or at an export file")
     cols = set(header(path))
     for fmt in ("acled", "ucdp", "gtd", "native"):
-        if SIGNATURES[fmt] <= cols:
+        # ACLED's early Africa files wrote the codebook's names in capitals (EVENT_DATE)
+        if SIGNATURES[fmt] <= cols or (fmt != "native" and
+                                       SIGNATURES[fmt] <= {c.lower() for c in cols}):
             return fmt
     raise InputError(message=f"{path.name}:1: the header matches no known format (native log, "
                              "ACLED, UCDP GED, GTD) - check that the first row holds the column "

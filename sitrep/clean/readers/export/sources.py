@@ -96,13 +96,21 @@ def csv_source(path: Path, ds: Dataset, encoding: str | None = None,
     the file there (see :class:`CopyWriter`); ``whole``: never read in pieces."""
     header, sniffed = header_and_encoding(path)
     encoding = encoding or sniffed
+    # A header in capitals (ACLED's early Africa files) is read under the codebook's names.
+    renamed = header != [h.lower() for h in header] and \
+        not set(ds.required) <= set(header) and set(ds.required) <= {h.lower() for h in header}
+    if renamed:
+        header = [h.lower() for h in header]
+        whole = True  # the pieces re-read the header line itself
     columns = check_columns(path.name, header, ds)
     names = pa.dictionary(pa.int32(), pa.string())
     types = {c: pa.string() for c in columns}
     types[ds.country_column] = types[ds.province_column] = names
 
     read_options = pacsv.ReadOptions(block_size=BLOCK_SIZE,
-                                     encoding="utf8" if encoding == UTF8 else "latin-1")
+                                     encoding="utf8" if encoding == UTF8 else "latin-1",
+                                     **({"column_names": header, "skip_rows": 1} if renamed
+                                        else {}))
     parse_options = pacsv.ParseOptions(newlines_in_values=True)
     convert_options = pacsv.ConvertOptions(include_columns=columns, column_types=types,
                                            strings_can_be_null=False,
@@ -290,13 +298,17 @@ def unreadable(path: Path, encoding: str, seen: int, exc: Exception) -> InputErr
         return InputError(message=f"{path.name}: cannot be read as CSV after line {seen + 1} "
                                   f"({exc}) - check that cells holding commas, quotes or line "
                                   "breaks are in double quotes")
-    expected, got, text = int(m.group(1)), int(m.group(2)), m.group(3).splitlines()[0][:200]
+    expected, got = int(m.group(1)), int(m.group(2))
+    # pyarrow quotes the row, shortened with " ..." when long: search for what it quotes.
+    text = re.sub(r"\s*\.\.\.$", "", m.group(3).splitlines()[0])[:200]
     data = path.read_bytes()
-    at = data.find(text.encode("utf-8" if encoding == UTF8 else "latin-1"))
+    # The last occurrence: a cut-off row may begin like an earlier one it was copied from.
+    at = data.rfind(text.encode("utf-8" if encoding == UTF8 else "latin-1"))
     line = data.count(b"\n", 0, at) + 1 if at >= 0 else seen + 2
-    rest = data[at + len(text):].strip() if at >= 0 else b"x"
+    # The last row, or a file that stops without its final line break: a cut-off download.
+    last = at >= 0 and (b"\n" not in data[at:].rstrip() or not data.endswith((b"\n", b"\r")))
     what = (f"the file ends in the middle of this row ({got} of {expected} cells): it looks "
-            "cut off" if got < expected and not rest.replace(b'"', b"") else
+            "cut off" if got < expected and last else
             f"this row has {got} cells where the header has {expected}")
     fix = ("download or export the file again (or delete this last row)" if "cut off" in what
            else "check the row's quotes: a cell holding commas, quotes or line breaks must be "
