@@ -84,6 +84,9 @@ class Briefing:
     def sources_section(self) -> str:
         return sources.sources_section(self)
 
+    def annex_section(self) -> str:
+        return sources.annex_section(self)
+
     def quality_appendix(self) -> str:
         return quality.quality_appendix(self)
 

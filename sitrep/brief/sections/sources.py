@@ -31,7 +31,12 @@ def sources_section(b) -> str:
                      f'id {esc(r["source_id"])}</span></li>')
     return (f'<section class="sources"><h2>Sources</h2>'
             f'<p class="note">Titles in square brackets describe a report whose headline '
-            f'was not recorded.</p><ol>{"".join(items)}</ol>'
+            f'was not recorded.</p><ol>{"".join(items)}</ol></section>')
+
+
+def annex_section(b) -> str:
+    """After the sources: each source's figures, and the notes coded with each report."""
+    return (f'<section class="annex"><h2>Annex: the figures behind the counts</h2>'
             f'{figures_by_source(b)}{report_notes(b)}</section>')
 
 
