@@ -1,9 +1,12 @@
-"""Tests for sitrep.brief.maps and the committed province polygons."""
+"""Tests for sitrep.brief.maps, the committed province polygons (Pakistan's and every
+country's), placing incidents without coordinates, and the map section."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -13,8 +16,14 @@ from matplotlib import rc_context as plt_rc
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
+from sitrep.brief import charts
+from sitrep.brief.briefing import Briefing
+from sitrep.brief.maps import (ADMIN1, CREDIT, CREDIT_BOUNDARIES, PROVINCES_GEOJSON, credit,
+                               load_provinces, province_map)
+from sitrep.brief.maps.geometry import display_name, polygon_path
+from sitrep.brief.sections import places
 from sitrep.gazetteer import locate
-from sitrep.brief.maps import CREDIT, PROVINCES_GEOJSON, load_provinces, province_map
+from sitrep.tabulate.points import country_at, map_points, place_incidents
 
 PK_LON = (60.5, 78.0)
 PK_LAT = (23.5, 37.2)
@@ -203,3 +212,205 @@ def test_repeated_calls_do_not_leak_global_state():
     for _ in range(3):
         province_map(sample_points())
     assert plt.get_fignums() == before
+
+
+# --- every country's outlines (data/geo/admin1) -----------------------------------------------
+
+MAPPED = ("YE", "NG", "UA", "MX")
+
+
+def world_files() -> list:
+    return sorted(ADMIN1.glob("*.geojson"))
+
+
+def test_one_small_file_per_country_and_an_index():
+    files = world_files()
+    assert len(files) > 200
+    assert {f.stem for f in files} >= {"PK", "YE", "NG", "UA", "MX", "SY", "AF", "SO", "RU"}
+    assert sum(f.stat().st_size for f in ADMIN1.iterdir()) < 4_000_000
+    index = pd.read_csv(ADMIN1 / "index.csv", keep_default_na=False)
+    assert sorted(index["country"]) == sorted(f.stem for f in files)
+
+
+def test_every_code_is_a_first_level_iso_subdivision_of_its_country():
+    for path in world_files():
+        fc = json.loads(path.read_text(encoding="utf-8"))
+        cc = path.stem
+        assert fc["country"] == cc and fc["source"] == "Natural Earth admin-1 (public domain)"
+        codes = [f["properties"]["iso_code"] for f in fc["features"] if f["properties"]["iso_code"]]
+        assert len(codes) == len(set(codes)), cc  # a province is one feature
+        for f in fc["features"]:
+            p = f["properties"]
+            assert f["geometry"]["type"] == "MultiPolygon" and f["geometry"]["coordinates"]
+            if not p["iso_code"]:
+                continue  # a unit ISO 3166-2 does not list (Somaliland, Kenya's old provinces)
+            sub = pycountry.subdivisions.get(code=p["iso_code"])
+            assert sub is not None and sub.country_code == cc, (cc, p["iso_code"])
+            assert sub.parent_code is None and p["name"] == sub.name, p
+            for child in p.get("includes", []):
+                assert pycountry.subdivisions.get(code=child).country_code == cc
+
+
+@pytest.mark.parametrize("country", MAPPED)
+def test_the_conflict_countries_have_every_province(country):
+    official = {s.code for s in pycountry.subdivisions.get(country_code=country)
+                if not s.parent_code}
+    drawn = {p["iso_code"] for p in load_provinces(country)}
+    # Natural Earth's Yemen still counts Socotra as part of Hadramawt (YE-SU since 2013).
+    assert official - drawn <= {"YE-SU"}
+
+
+def test_pakistan_in_the_world_set_is_the_pakistan_file():
+    pk = json.loads(PROVINCES_GEOJSON.read_text(encoding="utf-8"))["features"]
+    world = json.loads((ADMIN1 / "PK.geojson").read_text(encoding="utf-8"))["features"]
+    assert [(f["properties"]["iso_code"], f["properties"]["name"], f["geometry"]) for f in pk] \
+        == [(f["properties"]["iso_code"], f["properties"]["name"], f["geometry"]) for f in world]
+
+
+def test_the_point_of_every_province_is_inside_it():
+    for path in world_files():
+        for prov in load_provinces(path.stem):
+            outline = polygon_path(prov["polygons"])
+            assert outline.contains_point(prov["point"]), (path.stem, prov["name"])
+
+
+def test_crimea_and_sevastopol_are_drawn_with_ukraine():
+    assert {"UA-43", "UA-40"} <= {p["iso_code"] for p in load_provinces("UA")}
+    assert not {"UA-43", "UA-40"} & {p["iso_code"] for p in load_provinces("RU")}
+
+
+# --- maps of other countries -------------------------------------------------------------------
+
+def province_points(country: str, n: int = 4) -> pd.DataFrame:
+    """Points at the inner points of the first n provinces, labelled by their killed."""
+    rows = []
+    for i, prov in enumerate(p for p in load_provinces(country) if p["iso_code"]):
+        if i == n:
+            break
+        lon, lat = prov["point"]
+        rows.append({"latitude": lat, "longitude": lon, "killed": 3 * i,
+                     "label": f"Place {i} ({3 * i})"})
+    return pd.DataFrame(rows)
+
+
+def svg_texts(svg: str) -> list[str]:
+    return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+@pytest.mark.parametrize("country", MAPPED)
+def test_a_country_map_names_its_provinces_in_svg(country):
+    pts = province_points(country)
+    provinces = load_provinces(country)
+    fig = province_map(pts, highlight={provinces[0]["iso_code"]}, title="Test", country=country)
+    texts = svg_texts(charts.to_svg(fig))
+    # A name is written on several lines, one <text> each, broken at spaces and hyphens.
+    joined = "".join(texts).replace(" ", "")
+    for prov in provinces:
+        if prov["iso_code"]:
+            assert display_name(prov["name"]).replace(" ", "") in joined, prov["name"]
+    for label in pts["label"]:
+        assert label in texts
+    assert credit(country) in texts and credit(country) == CREDIT_BOUNDARIES
+    assert any(t.endswith("km") or t == "km" for t in texts)  # the scale bar
+
+
+def test_ukraine_is_drawn_at_its_latitude():
+    fig = province_map(province_points("UA"), country="UA")
+    ax = fig.axes[0]
+    # Aspect 1/cos(mid-latitude): about 1.5 at 48 N, where a degree of longitude is 2/3 of one
+    # of latitude.
+    assert ax.get_aspect() == pytest.approx(1 / np.cos(np.radians(np.mean(ax.get_ylim()))))
+    assert 1.4 < ax.get_aspect() < 1.6
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    assert x0 < 22.2 and x1 > 40.2 and y0 < 44.4 and y1 > 52.3
+
+
+def test_russia_is_one_piece_across_the_antimeridian():
+    # Chukotka runs past 180 E; a point given at 175 W lands beside it, not across the map.
+    pts = pd.DataFrame([{"latitude": 65.0, "longitude": -175.0, "killed": 4, "label": "East"},
+                        {"latitude": 55.75, "longitude": 37.6, "killed": 2, "label": "Moscow"}])
+    fig = province_map(pts, country="RU")
+    x0, x1 = fig.axes[0].get_xlim()
+    assert x0 < 37.6 and 185.0 < x1 < 200.0
+    offsets = np.concatenate([c.get_offsets() for c in fig.axes[0].collections])
+    assert offsets[:, 0].max() == pytest.approx(185.0)
+    render(fig)
+
+
+def test_a_highlighted_province_is_bold_elsewhere_too():
+    fig = province_map(province_points("NG"), highlight={"NG-BO"}, country="NG")
+    bold = [t.get_text() for t in fig.axes[0].texts if t.get_fontweight() == "bold"]
+    assert bold == ["Borno"]
+
+
+def test_unknown_country_is_refused():
+    with pytest.raises(ValueError):
+        province_map(province_points("NG"), country="ZZ")
+
+
+# --- placing incidents without coordinates, and the map section -----------------------------------
+
+def incidents(rows) -> pd.DataFrame:
+    cols = ["event_id", "province_code", "province", "district", "location", "latitude",
+            "longitude", "best"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_incidents_without_coordinates_land_inside_their_province():
+    rows, outlines = [], {}
+    for country in MAPPED:
+        for prov in (p for p in load_provinces(country) if p["iso_code"]):
+            rows.append((f"E{len(rows)}", prov["iso_code"], prov["name"], "Nowhere district",
+                         "", "", "", 2))
+            outlines[prov["iso_code"]] = polygon_path(prov["polygons"])
+    placed = place_incidents(incidents(rows))
+    assert (placed["how"] == "province").all()
+    for row, (_, p) in zip(rows, placed.iterrows()):
+        assert outlines[row[1]].contains_point((p["longitude"], p["latitude"])), row
+    pts, located = map_points(incidents(rows))
+    assert located == len(rows) and pts["province"].sum() == len(rows)
+    # One point per province, named after it.
+    assert len(pts) == len(outlines) and "Borno (2)" in set(pts["label"])
+
+
+def test_the_pakistani_gazetteer_is_not_used_for_other_countries():
+    # Kalat is a Pakistani district; a Yemeni place of that name must not land in Balochistan.
+    placed = place_incidents(incidents([("E1", "YE-TA", "Tāʻizz", "Kalat", "", "", "", 5)]))
+    assert placed.loc[0, "how"] == "province" and placed.loc[0, "country"] == "YE"
+    assert 12.5 < placed.loc[0, "latitude"] < 14.5
+
+
+def test_the_country_of_a_point_without_a_province():
+    assert country_at(15.35, 44.2) == "YE"      # Sanaa
+    assert country_at(50.45, 30.52) == "UA"     # Kyiv
+    assert country_at(65.0, -175.0) == "RU"     # Chukotka, west of 180
+    assert country_at(15.0, -30.0) == ""        # the Atlantic
+
+
+def two_country_briefing() -> Briefing:
+    inc = incidents([("Y1", "YE-TA", "Tāʻizz", "Al Mudhaffar", "", 13.58, 44.02, 12),
+                     ("Y2", "YE-JA", "Al Jawf", "", "", "", "", 4),
+                     ("N1", "NG-BO", "Borno", "Maiduguri", "", 11.85, 13.16, 30),
+                     ("N2", "NG-ZA", "Zamfara", "", "", "", "", 9),
+                     ("X1", "", "", "", "", "", "", 1)])
+    summary = pd.DataFrame([{"countries": "Nigeria; Yemen", "provinces": ""}])
+    return Briefing({"incidents": inc, "summary": summary}, {}, pd.DataFrame(), pd.DataFrame())
+
+
+def test_a_two_country_briefing_has_one_map_per_country():
+    section = html.unescape(places.map_section(two_country_briefing()))
+    assert section.count("<svg") == 2
+    # The country with the most killed first, each with its own honest count.
+    assert section.index("in Nigeria located") < section.index("in Yemen located")
+    assert ("2 of 2 incidents in Nigeria located: 1 from the log's coordinates and 1 at a "
+            "point inside their province") in section
+    assert "1 incident of no country with outlines" in section
+    assert "GeoNames" not in section
+
+
+def test_only_the_countries_with_most_killed_get_maps(monkeypatch):
+    monkeypatch.setattr(places, "MAX_MAPS", 1)
+    section = places.map_section(two_country_briefing())
+    assert section.count("<svg") == 1 and "in Nigeria located" in section
+    assert "2 incidents in 1 other country are not mapped" in section

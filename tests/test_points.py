@@ -113,13 +113,32 @@ def test_at_most_max_points_are_kept(monkeypatch):
     assert located == 5
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "map_points groups incidents by the place's name alone, not by (province, name), so two "
-    "places of one name in different provinces (Saddar in Karachi, Sindh, and in Rawalpindi, "
-    "Punjab; or same-named districts across an export's countries) become one point halfway "
-    "between them, with their dead added together"))
 def test_places_of_one_name_in_two_provinces_are_two_points():
     pts, _ = map_points(incidents(
         ("E1", "PK-SD", "", "Saddar", 24.86, 67.03, 3),
         ("E2", "PK-PB", "", "Saddar", 33.60, 73.05, 4)))
     assert sorted(zip(pts["latitude"], pts["killed"])) == [(24.86, 3), (33.60, 4)]
+
+
+# --- other countries (the committed outlines in data/geo/admin1) -------------------------------
+
+def test_a_place_is_labelled_and_kept_per_country(monkeypatch):
+    monkeypatch.setattr(points, "MAX_LABELS", 1)
+    pts, located = map_points(incidents(
+        ("E1", "YE-TA", "Saddar", "", 13.58, 44.02, 5),
+        ("E2", "NG-BO", "Saddar", "", 11.85, 13.16, 3),   # same name, another country
+        ("E3", "NG-BO", "Other", "", 11.80, 13.10, 1)))
+    # One point per country and place; each country's largest is named.
+    assert sorted(zip(pts["country"], pts["label"])) == [
+        ("NG", ""), ("NG", "Saddar (3)"), ("YE", "Saddar (5)")]
+    assert located == 3 and pts["coordinates"].sum() == 3
+
+
+def test_without_coordinates_another_country_uses_its_province_point():
+    pts, located = map_points(incidents(
+        ("E1", "YE-TA", "Al Mudhaffar", "", "", "", 4),
+        ("E2", "YE-TA", "Sala", "", "", "", 2),     # the same province: the same point
+        ("E3", "NG-XX", "", "", "", "", 1)))        # no outline for the code: not placed
+    assert located == 2 and len(pts) == 1
+    assert pts.loc[0, "province"] == 2 and pts.loc[0, "killed"] == 6
+    assert pts.loc[0, "label"] == "YE-TA (6)"  # no province name given: its code

@@ -1,5 +1,5 @@
-"""The map itself: provinces, highlighted ones, points sized by the number killed, labels,
-legend, scale bar and credit, on a fresh Figure each call."""
+"""The map itself: one country's provinces, highlighted ones, points sized by the number
+killed, labels, legend, scale bar and credit, on a fresh Figure each call."""
 
 from __future__ import annotations
 
@@ -13,14 +13,19 @@ from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.transforms import Bbox
 
-from sitrep.brief.maps.geometry import bounds, outlines, polygon_path, ring_area
+from sitrep.brief.maps.geometry import (bounds, display_name, has_outlines, outlines,
+                                        polygon_path, ring_area)
 from sitrep.brief.maps.labels import Placer, label_moves, place_province_label
 from sitrep.brief.maps.legend import emptiest_corner, scale_bar, size_legend
-from sitrep.brief.maps.style import (BORDER, CREDIT, CREDIT_TEXT, FIGSIZE_CM, FILL, FILL_HIGHLIGHT,
+from sitrep.brief.maps.style import (BORDER, CREDIT_TEXT, FIGSIZE_CM, FILL, FILL_HIGHLIGHT,
                                      MAX_MARKER_AREA, POINT, POINT_EDGE, POINT_FONT, TEXT,
-                                     ZERO_MARKER_AREA)
+                                     ZERO_MARKER_AREA, credit)
 
 _REQUIRED = ("latitude", "longitude", "killed", "label")
+# Above this many units (Turkey's 81 provinces, Russia's 83 subjects) only the names that fit
+# inside their unit, and those of highlighted units, are written: leader lines to every small
+# unit would hide the map.
+MAX_LEADER_LABELS = 40
 
 
 def _clean_points(points: pd.DataFrame | None) -> pd.DataFrame:
@@ -40,30 +45,48 @@ def _clean_points(points: pd.DataFrame | None) -> pd.DataFrame:
     return df.sort_values(["killed", "label"], ascending=[False, True], kind="stable")
 
 
-def _highlight_codes(highlight) -> set[str]:
+def _highlight_codes(highlight, country: str, provinces) -> set[str]:
+    """ISO codes (or names) -> the codes of the drawn units they are or lie in."""
     if not highlight:
         return set()
-    from sitrep.gazetteer import normalise_province
+    if country == "PK":
+        from sitrep.gazetteer import normalise_province
 
-    return {normalise_province(h) for h in highlight}
+        return {normalise_province(h) for h in highlight}
+    wanted = {str(h).strip().casefold() for h in highlight if str(h).strip()}
+    return {p.code or p.name for p in provinces
+            if wanted & ({p.code.casefold(), p.name.casefold(),
+                          display_name(p.name).casefold()} | {c.casefold() for c in p.includes})}
+
+
+def _wrap_longitudes(df: pd.DataFrame, centre: float) -> pd.DataFrame:
+    """Put points in the map's frame of longitude (Chukotka's points at 180-190 E)."""
+    turns = np.round((centre - df["longitude"]) / 360.0)
+    return df.assign(longitude=df["longitude"] + 360.0 * turns)
 
 
 def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
-                 title: str | None = None) -> Figure:
-    """Draw Pakistan's provinces and incident points; return a new Figure (16 x 12 cm).
+                 title: str | None = None, country: str = "PK") -> Figure:
+    """Draw a country's provinces and incident points; return a new Figure (16 x 12 cm).
 
+    *country* is an ISO 3166-1 alpha-2 code with outlines under ``data/geo/admin1``.
     *points* has columns ``latitude``, ``longitude``, ``killed`` (0, NaN = none reported:
     drawn as an open ring) and ``label`` (text next to the point; may be empty). Rows without
-    coordinates are skipped. Points outside Pakistan widen the view. An empty frame gives a
-    map without points.
+    coordinates are skipped. Points outside the country widen the view. An empty frame gives
+    a map without points.
 
-    *highlight* is a set of provinces (ISO 3166-2 codes such as ``"PK-BA"``; bare codes and
-    names are accepted) drawn a shade darker. *title* is printed above the map.
+    *highlight* is a set of provinces (ISO 3166-2 codes such as ``"PK-BA"``; names are
+    accepted) drawn a shade darker. *title* is printed above the map.
 
     The caller chooses the resolution: ``fig.savefig(path, dpi=200)``.
     """
-    df = _clean_points(points)
-    highlighted = _highlight_codes(highlight)
+    country = country.upper()
+    if not has_outlines(country):
+        raise ValueError(f"no province outlines for country {country!r}")
+    provinces = outlines(country)
+    x0, y0, x1, y1 = bounds(country)
+    df = _wrap_longitudes(_clean_points(points), 0.5 * (x0 + x1))
+    highlighted = _highlight_codes(highlight, country, provinces)
 
     fig = Figure(figsize=(FIGSIZE_CM[0] / 2.54, FIGSIZE_CM[1] / 2.54))
     FigureCanvasAgg(fig)
@@ -73,14 +96,15 @@ def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
     ax.set_axis_off()
 
     # --- extent and aspect ---------------------------------------------------------------
-    x0, y0, x1, y1 = bounds()
     if len(df):
         x0, x1 = min(x0, df["longitude"].min()), max(x1, df["longitude"].max())
         y0, y1 = min(y0, df["latitude"].min()), max(y1, df["latitude"].max())
     pad_x, pad_y = 0.04 * (x1 - x0) + 0.3, 0.04 * (y1 - y0) + 0.3
     x0, x1, y0, y1 = x0 - pad_x, x1 + pad_x, y0 - pad_y, y1 + pad_y
+    y0, y1 = max(y0, -89.0), min(y1, 89.0)
     mid_lat = 0.5 * (y0 + y1)
-    coslat = max(math.cos(math.radians(mid_lat)), 0.05)
+    # Equal distances look equal at the middle latitude; the floor keeps a polar view finite.
+    coslat = max(math.cos(math.radians(mid_lat)), 0.2)
     # Widen the shorter side so the lon/lat box has the axes' shape at aspect 1/cos(lat):
     # the whole extent stays visible and the map fills the figure.
     box = ax.get_position()
@@ -100,11 +124,10 @@ def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
     renderer = fig.canvas.get_renderer()
 
     # --- provinces ------------------------------------------------------------------------
-    provinces = outlines()
-    for code, _name, polys in provinces:
-        hl = code in highlighted
+    for prov in provinces:
+        hl = (prov.code or prov.name) in highlighted
         ax.add_patch(PathPatch(
-            polygon_path(polys),
+            polygon_path(prov.polys),
             facecolor=FILL_HIGHLIGHT if hl else FILL,
             edgecolor=BORDER, linewidth=0.8 if hl else 0.5,
             joinstyle="round", zorder=1))
@@ -137,7 +160,7 @@ def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
         placer.block(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
 
     # --- legend (corner with the least map underneath) and scale bar -----------------------
-    corner = emptiest_corner(ax, df)
+    corner = emptiest_corner(ax, df, provinces)
     legend = None
     if len(df):
         legend = size_legend(ax, df, area, corner)
@@ -165,16 +188,24 @@ def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
 
     # --- province names -------------------------------------------------------------------
     # Big provinces first: they have room inside; small ones then go outside with a leader.
-    by_size = sorted(provinces, key=lambda f: -max(abs(ring_area(p[0])) for p in f[2]))
-    land = [ax.transData.transform_path(polygon_path(polys)) for _, _, polys in provinces]
-    for code, name, polys in by_size:
-        place_province_label(ax, placer, name, polys, code in highlighted, land)
+    by_size = sorted(provinces, key=lambda p: -max(abs(ring_area(q[0])) for q in p.polys))
+    land = [ax.transData.transform_path(polygon_path(p.polys)) for p in provinces]
+    land = [(path, tuple(path.get_extents().extents)) for path in land]
+    view = Bbox.from_extents(ax.get_xlim()[0], ax.get_ylim()[0], ax.get_xlim()[1],
+                             ax.get_ylim()[1])
+    crowded = len(provinces) > MAX_LEADER_LABELS
+    for prov in by_size:
+        hl = (prov.code or prov.name) in highlighted
+        name = display_name(prov.name)
+        if name and polygon_path(prov.polys).intersects_bbox(view):
+            place_province_label(ax, placer, name, prov.polys, hl, land,
+                                 outside=hl or not crowded)
 
     # --- title and credit -----------------------------------------------------------------
     if title:
         fig.text(0.012, 0.985, "\n".join(title_lines), ha="left", va="top", fontsize=9,
                  fontweight="bold", color=TEXT, linespacing=1.25)
-    fig.text(0.012, 0.012, CREDIT, ha="left", va="bottom", fontsize=5.5, color=CREDIT_TEXT)
+    fig.text(0.012, 0.012, credit(country), ha="left", va="bottom", fontsize=5.5, color=CREDIT_TEXT)
     return fig
 
 

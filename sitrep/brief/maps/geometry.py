@@ -1,10 +1,15 @@
-"""The committed province outlines (``data/geo/pk_provinces.geojson``, Natural Earth admin-1,
-public domain; rebuilt by ``scripts/build_provinces.py``) and the geometry drawn from them."""
+"""The committed province outlines of every country (``data/geo/admin1/XX.geojson``, Natural
+Earth admin-1, public domain; rebuilt by ``scripts/build_provinces.py``; Pakistan's are also in
+``data/geo/pk_provinces.geojson``) and the geometry drawn from them.
+
+One country's file is read when its map is drawn, never the world's."""
 
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from matplotlib.path import Path as MplPath
@@ -12,36 +17,91 @@ from matplotlib.path import Path as MplPath
 from sitrep.paths import GEO
 
 PROVINCES_GEOJSON = GEO / "pk_provinces.geojson"
+ADMIN1 = GEO / "admin1"
 
 
+class Province(NamedTuple):
+    code: str        # ISO 3166-2 of a first-level unit; "" for a unit ISO does not list
+    name: str        # as pycountry spells it (Natural Earth's name for an uncoded unit)
+    polys: tuple     # polygons; each a tuple of (n, 2) lon/lat rings, the outer one first
+    includes: tuple  # lower-level ISO codes dissolved into it (French departments, ...)
+    point: tuple     # (lon, lat) inside the unit, for incidents known only by province
 
-@lru_cache(maxsize=1)
-def outlines() -> tuple:
-    data = json.loads(PROVINCES_GEOJSON.read_text(encoding="utf-8"))
+
+def country_file(country: str):
+    return ADMIN1 / f"{country.upper()}.geojson"
+
+
+def has_outlines(country: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z]{2}", country or "")) and country_file(country).exists()
+
+
+@lru_cache(maxsize=8)
+def outlines(country: str = "PK") -> tuple[Province, ...]:
+    data = json.loads(country_file(country).read_text(encoding="utf-8"))
     out = []
     for feat in data["features"]:
         props = feat["properties"]
         geom = feat["geometry"]
         polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
         rings = tuple(tuple(np.asarray(r, dtype=float) for r in poly) for poly in polys)
-        out.append((props["iso_code"], props["name"], rings))
+        out.append(Province(props["iso_code"], props["name"], rings,
+                            tuple(props.get("includes", ())), tuple(props["point"])))
     return tuple(out)
 
 
-def load_provinces() -> list[dict]:
-    """Province features as dicts: ``iso_code``, ``name`` and ``polygons``.
+def load_provinces(country: str = "PK") -> list[dict]:
+    """Province features as dicts: ``iso_code``, ``name``, ``point`` and ``polygons``.
 
     ``polygons`` is a list of polygons; each polygon is a list of (n, 2) lon/lat arrays, the
     outer ring first and then its holes.
     """
-    return [{"iso_code": c, "name": n, "polygons": [[r.copy() for r in p] for p in polys]}
-            for c, n, polys in outlines()]
+    return [{"iso_code": p.code, "name": p.name, "point": p.point,
+             "polygons": [[r.copy() for r in poly] for poly in p.polys]}
+            for p in outlines(country)]
 
 
-def bounds() -> tuple[float, float, float, float]:
-    xs = np.concatenate([r[:, 0] for _, _, polys in outlines() for p in polys for r in p])
-    ys = np.concatenate([r[:, 1] for _, _, polys in outlines() for p in polys for r in p])
-    return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+def display_name(name: str) -> str:
+    """'Amānat al ‘Āşimah [city]' -> 'Amānat al ‘Āşimah': ISO's qualifiers are not labels."""
+    return re.sub(r"\s*\[[^\]]*\]", "", name).strip()
+
+
+def _box(polys) -> np.ndarray:
+    pts = np.concatenate([p[0] for p in polys])
+    return np.array([pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max()])
+
+
+@lru_cache(maxsize=8)
+def bounds(country: str = "PK") -> tuple[float, float, float, float]:
+    """The view of a country: of the groups its land forms (land within a gap of a degree,
+    or of a thirtieth of the country's size, belongs to one group), the one with the most
+    area, with any land within that gap of its box. Far islands and overseas parts (Réunion
+    for France, Hawaii and Alaska for the United States) are left out; points there widen the
+    view like any point."""
+    polys = [poly for p in outlines(country) for poly in p.polys]
+    boxes = np.array([_box([poly]) for poly in polys])
+    areas = np.array([abs(ring_area(poly[0])) for poly in polys])
+    size = max(boxes[:, 2].max() - boxes[:, 0].min(), boxes[:, 3].max() - boxes[:, 1].min())
+    gap = max(1.0, size / 30)
+    near = ((boxes[:, None, 0] <= boxes[None, :, 2] + gap)
+            & (boxes[:, None, 2] >= boxes[None, :, 0] - gap)
+            & (boxes[:, None, 1] <= boxes[None, :, 3] + gap)
+            & (boxes[:, None, 3] >= boxes[None, :, 1] - gap))
+    group = np.arange(len(polys))
+    while True:  # every polygon takes the smallest group number among its neighbours
+        joined = np.where(near, group[None, :], len(polys)).min(axis=1)
+        if (joined == group).all():
+            break
+        group = joined
+    main = group == np.bincount(group, weights=areas).argmax()
+    while True:
+        x0, y0 = boxes[main, 0].min(), boxes[main, 1].min()
+        x1, y1 = boxes[main, 2].max(), boxes[main, 3].max()
+        grown = main | ((boxes[:, 0] <= x1 + gap) & (boxes[:, 2] >= x0 - gap)
+                        & (boxes[:, 1] <= y1 + gap) & (boxes[:, 3] >= y0 - gap))
+        if (grown == main).all():
+            return float(x0), float(y0), float(x1), float(y1)
+        main = grown
 
 
 def polygon_path(polys) -> MplPath:
@@ -86,5 +146,3 @@ def interior_segments(poly, n_lines: int = 9) -> list[tuple[float, float, float]
             segments.append((float(lo), float(hi), float(y)))
     segments.sort(key=lambda s: s[1] - s[0], reverse=True)
     return segments
-
-

@@ -14,6 +14,8 @@ from matplotlib.transforms import Bbox
 from sitrep.brief.maps.geometry import interior_segments, polygon_path, ring_area
 from sitrep.brief.maps.style import PROVINCE_FONT, PROVINCE_TEXT
 
+MAX_LEADER_PT = 72.0  # longest leader from a province to its name on blank paper
+
 
 def text_box(artist, renderer) -> Bbox:
     """Display box of the text alone (an Annotation's own extent includes its leader line)."""
@@ -94,10 +96,11 @@ def mover(ann, dx, dy, ha, va, leader: bool):
 
 
 def place_province_label(ax, placer: Placer, name: str, polys, highlighted: bool,
-                          land: list) -> None:
-    """Name a province inside it if the name fits, else on blank paper with a leader line."""
+                          land: list, outside: bool = True) -> None:
+    """Name a province inside it if the name fits, else (if *outside*) on blank paper with a
+    leader line."""
     largest = max(polys, key=lambda p: abs(ring_area(p[0])))
-    text = textwrap.fill(name, 12)
+    text = textwrap.fill(name, 12, break_long_words=False)
     style = dict(fontsize=PROVINCE_FONT, color=PROVINCE_TEXT, style="italic",
                  fontweight="bold" if highlighted else "normal", zorder=2, linespacing=1.0)
     txt = ax.text(0, 0, text, ha="center", va="center", **style)
@@ -125,6 +128,8 @@ def place_province_label(ax, placer: Placer, name: str, polys, highlighted: bool
     # Too small for its name: label it outside, east or west, with a leader line to a
     # point inside the province.
     txt.remove()
+    if not outside:
+        return
     if segments:
         lo, hi, y = segments[0]
         anchor = (0.5 * (lo + hi), y)
@@ -149,21 +154,40 @@ def place_province_label(ax, placer: Placer, name: str, polys, highlighted: bool
         for side in (1, -1):
             for step in range(1, 40):
                 dx = side * 6.0 * step
+                if math.hypot(dx, dy) > MAX_LEADER_PT:
+                    break
                 box = box0["left" if side > 0 else "right"].translated(dx * points, dy * points)
                 if not placer.cost(box) < 1e9:  # left the frame
                     break
-                if not any(path.contains_points(probe_points(box)).any() for path in land):
+                if not on_land(box, land):
                     candidates.append((math.hypot(dx, dy), dx, dy, side))
                     break
     candidates.sort()
+    # A leader longer than about 2.5 cm crosses other provinces and reads as theirs: farther
+    # than that, the name goes over the land near its province instead, the nearest spot
+    # that overlaps no other text first, centred on the province before any leader.
     moves = [mover(ann, dx + 4 * side, dy, "left" if side > 0 else "right", "center", True)
              for _, dx, dy, side in candidates]
-    if not moves:  # nowhere blank: sit just east of the anchor
-        moves = [mover(ann, 8, 0, "left", "center", True)]
+    moves.append(mover(ann, 0, 0, "center", "center", False))
+    for r in (10, 18, 26, 34, 42):
+        for (dx, dy), ha, va in ((( r, 0), "left", "center"), ((-r, 0), "right", "center"),
+                                 ((0, r), "center", "bottom"), ((0, -r), "center", "top"),
+                                 ((r, r), "left", "bottom"), ((-r, -r), "right", "top"),
+                                 ((r, -r), "left", "top"), ((-r, r), "right", "bottom")):
+            moves.append(mover(ann, dx, dy, ha, va, True))
     placer.place(ann, moves)
+
+
+def on_land(box: Bbox, land: list) -> bool:
+    """Whether any probe point of *box* lies in a province; *land* holds (display path, its
+    extents x0, y0, x1, y1), so that only the provinces near the box are tested."""
+    probes = probe_points(box)
+    x0, y0, x1, y1 = box.extents
+    return any(path.contains_points(probes).any() for path, (px0, py0, px1, py1) in land
+               if px0 <= x1 and px1 >= x0 and py0 <= y1 and py1 >= y0)
 
 
 def probe_points(box: Bbox, nx: int = 5, ny: int = 3) -> np.ndarray:
     xs = np.linspace(box.x0, box.x1, nx)
     ys = np.linspace(box.y0, box.y1, ny)
-    return np.array([(x, y) for x in xs for y in ys])
+    return np.column_stack([np.repeat(xs, ny), np.tile(ys, nx)])

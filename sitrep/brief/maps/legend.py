@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from sitrep.brief.maps.geometry import outlines
 from sitrep.brief.maps.style import KM_PER_DEG_LAT, POINT, POINT_EDGE, TEXT, ZERO_MARKER_AREA
 
 
@@ -30,11 +29,11 @@ def nice_refs(max_value: float) -> list[int]:
 
 
 
-def emptiest_corner(ax, df: pd.DataFrame) -> str:
+def emptiest_corner(ax, df: pd.DataFrame, provinces) -> str:
     """The axes corner (lower right, upper left, ...) with the fewest points and borders."""
     inv = ax.transAxes.inverted()
-    pts = [inv.transform(ax.transData.transform(r)) for _, _, polys in outlines()
-           for p in polys for r in (p[0][::3],)]
+    pts = [inv.transform(ax.transData.transform(r)) for prov in provinces
+           for p in prov.polys for r in (p[0][::3],)]
     border = np.concatenate(pts)
     incidents = (inv.transform(ax.transData.transform(df[["longitude", "latitude"]].to_numpy()))
                  if len(df) else np.empty((0, 2)))
@@ -71,11 +70,20 @@ def size_legend(ax, df: pd.DataFrame, area, corner: str):
                      labelspacing=0.35, handletextpad=0.8, borderpad=0.6)
 
 
+def bar_length(width_km: float) -> int:
+    """The largest round length (1, 2 or 5 times a power of ten km) within a sixth of the
+    map's width (so at least a fifteenth, room for its three numbers): 200 km across
+    Pakistan, 1,000 km across Russia, 5 km across Malta."""
+    nice = [m * 10 ** e for e in range(0, 5) for m in (1, 2, 5)]
+    return max([v for v in nice if v <= width_km / 6] or [1])
+
+
 def scale_bar(ax, coslat: float, corner: str) -> list:
-    """A 0-100-200 km bar near *corner*; returns its artists."""
-    km = 200
+    """A 0-half-full km bar near *corner*, true at the map's middle latitude; returns its
+    artists."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
+    km = bar_length((x1 - x0) * KM_PER_DEG_LAT * coslat)
     length = km / (KM_PER_DEG_LAT * coslat)
     y = y0 + 0.05 * (y1 - y0)
     if corner == "lower left":
@@ -89,7 +97,8 @@ def scale_bar(ax, coslat: float, corner: str) -> list:
     for x in xs:
         artists.append(ax.plot([x, x], [y - tick, y + tick], color=TEXT, linewidth=0.6,
                                zorder=4)[0])
-    for x, t in zip(xs, ("0", f"{km // 2}", f"{km}")):
+    half = f"{km / 2:g}"
+    for x, t in zip(xs, ("0", half, f"{km:,}")):
         artists.append(ax.text(x, y + 1.8 * tick, t, ha="center", va="bottom",
                                fontsize=5.5, color=TEXT, zorder=4))
     artists.append(ax.annotate("km", xy=(xs[-1], y), xytext=(4, 0), textcoords="offset points",

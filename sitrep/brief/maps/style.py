@@ -4,6 +4,12 @@ the figure size and the credit line."""
 from __future__ import annotations
 
 CREDIT = "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0)."
+# Other countries' maps place nothing through the (Pakistani) GeoNames gazetteer.
+CREDIT_BOUNDARIES = "Boundaries: Natural Earth (public domain)."
+
+
+def credit(country: str) -> str:
+    return CREDIT if country.upper() == "PK" else CREDIT_BOUNDARIES
 FIGSIZE_CM = (16.0, 12.0)
 
 # Greys and one dark accent that turns into a dark grey in greyscale print.

@@ -1,14 +1,17 @@
-"""Where: casualties by province and by district, and the map of incidents."""
+"""Where: casualties by province and by district, and the maps of incidents (one per country,
+the countries with the most people killed first)."""
 
 from __future__ import annotations
 
 from sitrep.brief import charts, fmt
-from sitrep.brief.html import category_table, figure, largest, section
-from sitrep.tabulate.points import map_points
+from sitrep.brief.html import category_table, figure, largest, note, section
+from sitrep.places import resolve_country
+from sitrep.tabulate.points import place_incidents, points_from
 from sitrep.tabulate.tables import UNATTRIBUTED
 
 MAX_DISTRICTS = 25  # rows in the district table
 MAX_CHARTED = 12    # bars in the district chart
+MAX_MAPS = 4        # maps in one briefing, one per country, the most killed first
 
 SUM_NOTE = ("For each place, the upper bar stacks each category's best estimate, which add up to "
             "the best estimate of the total in the grey bar below; the line is the total's range "
@@ -48,16 +51,64 @@ def district_section(b) -> str:
     return section("Casualties by district", html)
 
 
+def _only_country(b) -> str | None:
+    """The briefing's country when it has exactly one: incidents without a province are
+    then placed in it."""
+    names = [c for c in str(b.summary.get("countries", "")).split("; ") if c]
+    found = resolve_country(names[0]) if len(names) == 1 else None
+    return found.code if found else None
+
+
+def _how(counts: dict) -> str:
+    parts = [f"{counts['coordinates']:,} from the log's coordinates" if counts["coordinates"]
+             else "",
+             f"{counts['seat']:,} at their district's seat" if counts["seat"] else "",
+             f"{counts['province']:,} at a point inside their province (no coordinates and no "
+             f"place the gazetteer knows)" if counts["province"] else ""]
+    return fmt.join(parts)
+
+
 def map_section(b) -> str:
     from sitrep.brief import maps
 
     inc = b.tables["incidents"]
-    if not inc["province_code"].astype(str).str.startswith("PK").any():
-        return ""  # the committed outlines cover Pakistan only
-    points, located = map_points(inc)
-    fig = maps.province_map(points, highlight=set(inc["province_code"]) - {""})
-    caption = (f"Incidents as points sized by the best estimate of people killed "
-               f"({located:,} of {fmt.plural(len(inc), 'incident')} located, from the log's "
-               f"coordinates or, failing those, at their district's seat; incidents in one "
-               f"district share a point). {maps.CREDIT}")
-    return section("Map", figure(charts.to_svg(fig), caption), "map")
+    if inc.empty:
+        return ""
+    placed = place_incidents(inc, _only_country(b))
+    killed = placed.groupby("country")["killed"].sum().sort_values(ascending=False,
+                                                                    kind="stable")
+    mapped = [c for c in killed.index if c and maps.has_outlines(c)]
+    if not mapped:
+        return ""
+    points = points_from(placed)
+    codes = inc["province_code"].fillna("").astype(str)
+    html = ""
+    for cc in mapped[:MAX_MAPS]:
+        mine = placed[placed["country"] == cc]
+        counts = mine["how"].value_counts().to_dict()
+        counts = {h: int(counts.get(h, 0)) for h in ("coordinates", "seat", "province")}
+        located = sum(counts.values())
+        name = getattr(resolve_country(cc), "name", cc)
+        fig = maps.province_map(points[points["country"] == cc].drop(columns="country"),
+                                highlight=set(codes[codes.str.startswith(cc + "-")]),
+                                title=name if len(mapped) > 1 else None, country=cc)
+        how = _how(counts)
+        caption = (f"Incidents as points sized by the best estimate of people killed "
+                   f"({located:,} of {fmt.plural(len(mine), 'incident')}"
+                   f"{' in ' + name if len(mapped) > 1 else ''} located"
+                   f"{': ' + how if how else ''}; incidents in one district share a point). "
+                   f"{maps.credit(cc)}")
+        html += figure(charts.to_svg(fig), caption)
+    left = mapped[MAX_MAPS:]
+    if left:
+        rest = placed[placed["country"].isin(left)]
+        html += note(f"Maps are drawn for the {MAX_MAPS} countries with the most people "
+                     f"killed; {fmt.plural(len(rest), 'incident')} in "
+                     f"{fmt.plural(len(left), 'other country', 'other countries')} are not "
+                     f"mapped (tables/incidents.csv lists them).")
+    unmapped = placed[~placed["country"].isin(mapped)]
+    if len(unmapped):
+        html += note(f"{fmt.plural(len(unmapped), 'incident')} of no country with outlines "
+                     f"(no province and no coordinates inside a mapped country) "
+                     f"{'is' if len(unmapped) == 1 else 'are'} not on any map.")
+    return section("Map" if len(mapped) == 1 else "Maps", html, "map")
