@@ -23,3 +23,16 @@ def test_an_attack_without_deaths_is_an_incident_and_on_the_timeline(tmp_path):
     assert int(tl.at["A", "killed_civilians"]) == 7 and int(tl.at["C", "killed_all"]) == 2
     assert pd.isna(tl.at["B", "killed_all"]) and tl.at["B", "place"] == "Kech"
     assert int(tl.at["A", "sources"]) == 1
+
+
+def test_by_actor_counts_incidents_with_and_without_deaths(tmp_path):
+    result, ev = small_log(tmp_path, (
+        "A,S1,2024-08-25,Pakistan,Balochistan,Musakhail,,7,,,,7\n"
+        "B,S1,2024-08-26,Pakistan,Balochistan,Kech,,,,,,\n"
+        "C,S1,2024-08-24,Pakistan,Sindh,Karachi,,,2,,,\n"))
+    tl = inc.timeline(ev, result.reports).assign(event_type=["Blast", "Ambush", "Blast"])
+    t = inc.by_actor(tl, "event_type").set_index("event_type")
+    # C (blast, 2 killed) and B (blast, none reported); A (ambush, 7 killed).
+    assert t.loc["Blast", ["incidents", "incidents_with_deaths", "killed"]].tolist() == [2, 1, 2]
+    assert t.loc["Ambush", ["incidents", "killed", "killed_civilians"]].tolist() == [1, 7, 7]
+    assert list(t.index) == ["Ambush", "Blast"]  # the deadliest first

@@ -72,6 +72,9 @@ class Briefing:
     def home_province_section(self) -> str:
         return people.home_province_section(self)
 
+    def actors_section(self) -> str:
+        return people.actors_section(self)
+
     def claims_section(self) -> str:
         return people.claims_section(self)
 

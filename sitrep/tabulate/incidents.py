@@ -64,4 +64,21 @@ def timeline(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["event_date", "place", "event_id"])[keep].reset_index(drop=True)
 
 
-__all__ = ["incidents", "timeline"]
+def by_actor(timeline_table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Incidents and killed (best estimates summed; claims are never in them) per perpetrator
+    group (``column`` "perpetrator") or per kind of attack ("event_type"), the deadliest first.
+    Incidents without deaths count as incidents."""
+    t = timeline_table.assign(**{column: timeline_table[column].fillna("").astype(str)
+                                 .replace("", "(not given)")})
+    g = t.groupby(column, sort=False)
+    out = pd.DataFrame({
+        "incidents": g.size(),
+        "incidents_with_deaths": g["killed_all"].apply(lambda s: int((s.fillna(0) > 0).sum())),
+        "killed": g["killed_all"].sum(min_count=1).astype(Int),
+        "killed_civilians": g["killed_civilians"].sum(min_count=1).astype(Int),
+    }).reset_index()
+    return out.sort_values(["killed", "incidents"], ascending=False, na_position="last",
+                           kind="stable").reset_index(drop=True)
+
+
+__all__ = ["incidents", "timeline", "by_actor"]

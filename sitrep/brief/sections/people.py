@@ -26,6 +26,26 @@ def home_province_section(b) -> str:
                                  ("Sources", "src")], rows))
 
 
+def actors_section(b) -> str:
+    """Incidents and killed by perpetrator group and by kind of attack (claims apart)."""
+    html = ""
+    for key, head, title in (("by_perpetrator", "perpetrator", "Perpetrator"),
+                             ("by_event_type", "event_type", "Kind of attack")):
+        t = b.tables.get(key)
+        if t is None or len(t) < 2:  # one group says nothing the key figures do not
+            continue
+        rows = [[r[head], str(int(r["incidents"])), str(int(r["incidents_with_deaths"])),
+                 fmt.num(r["killed"]), fmt.num(r["killed_civilians"])]
+                for _, r in t.head(15).iterrows()]
+        html += data_table([(title, ""), ("Incidents", "n"), ("With deaths", "n"),
+                            ("Killed", "n"), ("Civilians killed", "n")], rows)
+    if not html:
+        return ""
+    return section("By perpetrator and kind of attack",
+                   '<p class="note">Best estimates of the dead, summed over incidents; '
+                   "perpetrator claims are not counted.</p>" + html)
+
+
 def claims_section(b) -> str:
     c = b.tables["claims"]
     if c.empty:
