@@ -19,7 +19,10 @@ SUM_NOTE = ("For each place, the upper bar stacks each category's best estimate,
 
 
 def province_section(b) -> str:
+    """By province, when there is more than one: for one, the key figures already say it."""
     t = b.tables["casualties"]
+    if t[["province_code", "province"]].drop_duplicates().shape[0] < 2:
+        return ""
     fig = charts.stacked_killed(t.assign(label=t["province"]), "label",
                                 "People killed by province and victim category")
     return section("Casualties by province",
