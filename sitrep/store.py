@@ -19,7 +19,9 @@ Layout of a run's work folder (``WORK``)::
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -88,7 +90,7 @@ def _restored(frame: pd.DataFrame) -> pd.DataFrame:
     """Undo the apostrophe that keeps spreadsheets from running a text cell as a formula."""
     for c in frame.columns:
         if frame[c].str.startswith("'").any():
-            frame[c] = frame[c].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+            frame[c] = frame[c].str.replace(r"^'(?='*[=+\-@\t\r])", "", regex=True)
     return frame
 
 
@@ -121,21 +123,24 @@ def load_audit(work: Path) -> pd.DataFrame:
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells a spreadsheet would run as a formula get a leading apostrophe."""
+    """Text cells a spreadsheet would run as a formula get a leading apostrophe; so does text
+    that already begins with an apostrophe before such a sign, so that reading back (which
+    takes one apostrophe off) gives the text as it was."""
     out = frame.copy()
     for c in out.columns:
         s = out[c]
         if s.dtype == object:  # mixed cells: only the text ones can be formulas
             s = s.astype(object)
-            risky = s.map(lambda x: isinstance(x, str) and x.startswith(_FORMULA_STARTS))
+            risky = s.map(lambda x: isinstance(x, str) and bool(_RISKY.match(x)))
             out[c] = s.where(~risky, "'" + s.astype(str))
         elif pd.api.types.is_string_dtype(s):  # text column: vectorised (large exports)
-            risky = s.str.startswith(_FORMULA_STARTS).fillna(False).astype(bool)
+            risky = s.str.match(_RISKY.pattern).fillna(False).astype(bool)
             out[c] = s.where(~risky, "'" + s)
     return out
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_RISKY = re.compile(r"[=+\-@\t\r]|'+[=+\-@\t\r]")
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -143,5 +148,9 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     temporary file first), so that a reader never sees half a file."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
-    neutralise_formulas(frame).to_csv(tmp, index=False)
+    safe = neutralise_formulas(frame)
+    # pandas quotes a cell only for the line terminator "\n": a bare "\r" would split its row
+    text = safe.select_dtypes(include=["object", "string"])
+    cr = any(text[c].astype(str).str.contains("\r", regex=False).any() for c in text.columns)
+    safe.to_csv(tmp, index=False, **({"quoting": csv.QUOTE_NONNUMERIC} if cr else {}))
     tmp.replace(path)

@@ -82,10 +82,6 @@ def test_a_province_far_from_any_name_still_gets_a_suggestion():
         make_filters("Pakistan", "Zzzzzz")
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "make_filters indexes suggest_province(...)[0] without checking it: for a country with no "
-    "ISO 3166-2 subdivisions (Holy See, 'VA') the list is empty and any PROVINCE raises "
-    "IndexError (exit 1 with a traceback) instead of an InputError"))
 def test_a_province_in_a_country_without_provinces_is_an_input_error():
     with pytest.raises(InputError, match="is not a province of"):
         make_filters("VA", "Anything")

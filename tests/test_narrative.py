@@ -176,10 +176,6 @@ def test_events_with_one_source_say_nothing():
     assert narrative.agreement(f.iloc[0:0]) == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "agreement() takes the bottom of a disputed total from the reports' lows but its top from "
-    "their point figures (a range's midpoint), so totals of '14-20' and '15' are said to "
-    "'range from 14 to 17', a number no source gave; the top should be the highest high"))
 def test_a_disputed_range_runs_to_the_highest_figure_a_source_gave():
     # "14-20" (low 14, high 20, point 17) and "15": the sources' figures run from 14 to 20.
     f = report_figures(

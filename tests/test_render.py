@@ -3,8 +3,7 @@
 A tiny notebook built here (code, a stream, an error, HTML output, markdown with and without the
 "briefing" tag) renders to HTML with its outputs only (no code, prompts, streams or errors) and
 to a PDF whose text pdftotext reads back; the URL fetcher refuses every URL, so a remote image in
-the HTML is never fetched (no socket is opened). That such an image does not break the render is
-an xfail: WeasyPrint 70 expects a URLFetcher object, not a plain function (see its reason).
+the HTML is never fetched (no socket is opened), and does not break the render.
 """
 
 from __future__ import annotations
@@ -118,11 +117,6 @@ def test_a_remote_image_is_never_fetched(tmp_path, monkeypatch, no_sockets):
     assert no_sockets == []
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError, reason=(
-    "WeasyPrint 70 (the pinned version) reads `url_fetcher._fail_on_errors` when a fetcher "
-    "raises; render._no_network is a plain function, so any URL in the HTML (an image in a "
-    "'briefing'-tagged markdown cell, say) crashes to_pdf with AttributeError instead of being "
-    "skipped; the fetcher should be a weasyprint.urls.URLFetcher subclass that refuses"))
 def test_a_remote_image_does_not_break_the_render(tmp_path, no_sockets):
     pdf = tmp_path / "b.pdf"
     render.to_pdf(remote_image_html(tmp_path), pdf)

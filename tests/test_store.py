@@ -46,10 +46,6 @@ def test_neutralise_formulas_covers_a_leading_carriage_return():
     assert out["a"].tolist() == ["'\rx", "x\r"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "write_csv leaves a text cell with a bare carriage return unquoted (pandas' writer quotes "
-    "only cells holding the line terminator '\\n'), so every CSV reader, pandas and the csv "
-    "module alike, splits that row in two at the '\\r'"))
 def test_a_carriage_return_inside_a_cell_stays_in_its_row(tmp_path):
     store.write_csv(pd.DataFrame({"notes": ["before\rafter"], "n": [1]}), tmp_path / "t.csv")
     with open(tmp_path / "t.csv", newline="", encoding="utf-8") as fh:
@@ -246,10 +242,6 @@ def test_load_tables_restores_neutralised_text(tmp_path):
     assert rf["line"].tolist() == [2, 3]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "write_csv does not escape text that itself begins with an apostrophe, so a cell typed "
-    "\"'=x\" (or \"'-5\") is written as it is and load_tables/load_clean strip its apostrophe: "
-    "it comes back as \"=x\"; the round trip should give back the text written"))
 def test_text_beginning_with_an_apostrophe_and_a_formula_sign_round_trips(tmp_path):
     t = tables()
     t["report_figures"] = pd.DataFrame({"notes": ["'=x is how Excel shows text", "'-5"]})

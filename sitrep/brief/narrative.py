@@ -82,7 +82,8 @@ def agreement(report_figures: pd.DataFrame) -> str:
             continue
         lo, hi = int(g["low"].min()), g["high"]
         open_ = hi.isna().any()
-        top = int(g["point"].max())
+        # the highest figure a source gave: a range's top, an open figure's bound
+        top = int(max(g["point"].max(), hi.dropna().max() if hi.notna().any() else 0))
         spread.append((top - lo, ev, lo, top, open_, len(g)))
     if spread:
         width, ev, lo, top, open_, n = max(spread)

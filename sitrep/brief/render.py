@@ -33,7 +33,19 @@ def _no_network(url: str, *args, **kwargs):
 def to_pdf(html: str, pdf: Path) -> None:
     from weasyprint import HTML
 
-    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_no_network).write_pdf(pdf)
+    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_refusing_fetcher()).write_pdf(pdf)
+
+
+def _refusing_fetcher():
+    """A WeasyPrint fetcher that refuses every URL: WeasyPrint then skips the resource (an
+    image's alt text stays), where a plain function made it fail on its own error handling."""
+    from weasyprint.urls import URLFetcher
+
+    class Refusing(URLFetcher):
+        def fetch(self, url, *args, **kwargs):
+            return _no_network(url, *args, **kwargs)
+
+    return Refusing()
 
 
 def warm(work: Path) -> None:

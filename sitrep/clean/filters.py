@@ -90,8 +90,10 @@ def make_filters(country: str = "", province: str = "", start: str = "",
         code = c.code
         if province and places.resolve_province(province, code) is None:
             near = places.suggest_province(province, code)
+            hint = (f"did you mean {near[0]!r}?" if near else
+                    f"{c.name} has no provinces in ISO 3166-2: leave PROVINCE empty")
             raise InputError(message=f"PROVINCE={province!r} is not a province of {c.name} - "
-                                     f"did you mean {near[0]!r}?")
+                                     f"{hint}")
     s, e = _date("START", start or ""), _date("END", end or "")
     if s and e and s > e:
         raise InputError(message=f"START={s} is after END={e} - swap them")
