@@ -92,8 +92,10 @@ VICTIM_OUT_COLUMNS = ("event_id", "source_id", "victim_category", "home_province
 # --- the files between the stages (sitrep.store) ---------------------------------------------
 PROBLEM_COLUMNS = ("file", "line", "column", "value", "message", "fix", "severity")
 TABLES = ("summary", "casualties", "totals", "by_district", "by_day", "incidents", "timeline",
-          "by_perpetrator", "by_event_type", "claims", "victims_by_home_province",
+          "by_perpetrator", "by_event_type", "comparison", "claims", "victims_by_home_province",
           "report_figures", "sources")
+COMPARISON_COLUMNS = ("period", "start", "end", "province_code", "province", "victim_category",
+                      "outcome", "incidents", "low", "best", "high")
 HOME_PROVINCE_COLUMNS = ("home_province_code", "home_province", "victim_category", "basis",
                          "low", "best", "high", "events", "sources")
 

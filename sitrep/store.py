@@ -9,6 +9,7 @@ Layout of a run's work folder (``WORK``)::
     clean/sources.csv       sources cited by kept reports (schema.SOURCE_COLUMNS)
     clean/problems.csv      every problem found: file, line, column, value, message, fix, severity
     clean/run.json          dataset, files, filters, methodology notes, audit sums
+    clean/previous/         the previous period's events and reports, previous.json
     briefing.json           the briefing's title (03_briefing -> the renderer)
     out/audit.csv           one row per input row (schema.AUDIT_COLUMNS)
     out/tables/*.csv        the tables (see sitrep.tabulate.tables)
@@ -58,6 +59,28 @@ def save_clean(work: Path, *, events: pd.DataFrame, reports: pd.DataFrame,
     (d / "run.json").write_text(json.dumps(run, indent=2, default=str), encoding="utf-8")
 
 
+def save_previous(work: Path, previous: dict) -> None:
+    """The previous period's events and reports (clean/previous/), and what it was."""
+    d = clean_dir(work) / "previous"
+    d.mkdir(parents=True, exist_ok=True)
+    if len(previous["events"]):
+        previous["events"].to_parquet(d / "events.parquet", index=False)
+        previous["reports"].to_parquet(d / "reports.parquet", index=False)
+    meta = {k: previous[k] for k in ("start", "end", "rejected_rows", "why")}
+    (d / "previous.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+
+
+def load_previous(work: Path) -> dict | None:
+    d = clean_dir(work) / "previous"
+    if not (d / "previous.json").is_file():
+        return None
+    out = json.loads((d / "previous.json").read_text(encoding="utf-8"))
+    have = (d / "events.parquet").is_file()
+    out["events"] = pd.read_parquet(d / "events.parquet") if have else pd.DataFrame()
+    out["reports"] = pd.read_parquet(d / "reports.parquet") if have else pd.DataFrame()
+    return out
+
+
 def load_clean(work: Path) -> dict:
     d = clean_dir(work)
     text = {"keep_default_na": False, "dtype": str}
@@ -69,6 +92,7 @@ def load_clean(work: Path) -> dict:
         "sources": _restored(pd.read_csv(d / "sources.csv", **text)),
         "problems": _restored(pd.read_csv(d / "problems.csv", **text)),
         "run": json.loads((d / "run.json").read_text(encoding="utf-8")),
+        "previous": load_previous(work),
     }
 
 

@@ -133,9 +133,10 @@ def test_clean_files_round_trip(tmp_path):
     store.save_clean(tmp_path, **given)
     back = store.load_clean(tmp_path)
     assert set(back) == {"events", "reports", "figures", "victims", "sources", "problems",
-                         "run"}
+                         "run", "previous"}
     # Parquet keeps types: nullable integers with their missing highs, dates.
     pd.testing.assert_frame_equal(back["events"], given["events"], check_dtype=False)
+    assert back["previous"] is None  # no previous period was written
     assert back["events"]["high"].isna().tolist() == [False, True]
     assert back["events"]["event_date"].dtype.kind == "M"
     pd.testing.assert_frame_equal(back["figures"], given["figures"], check_dtype=False)

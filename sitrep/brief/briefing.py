@@ -63,6 +63,9 @@ class Briefing:
     def district_section(self) -> str:
         return places.district_section(self)
 
+    def comparison_section(self) -> str:
+        return period.comparison_section(self)
+
     def timeline_section(self) -> str:
         return period.timeline_section(self)
 

@@ -8,7 +8,8 @@ pipeline checks before any kernel starts) does not import pandas.
 
 import importlib
 
-STEPS = ("read", "enforce", "count", "run_info", "write", "make_filters")
+STEPS = ("read", "enforce", "count", "run_info", "write", "previous", "write_previous",
+         "make_filters")
 
 
 def __getattr__(name: str):

@@ -6,6 +6,7 @@ The notebook ``01_clean`` calls these in order and shows what each step found.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -104,6 +105,25 @@ def run_info(result: ReadResult, filters: Filters, title: str, allow_rejects: bo
     }
 
 
+def previous(data: str | Path, fmt: str, filters: Filters) -> dict:
+    """The period before the briefing's, for the comparison (sitrep.clean.previous)."""
+    from sitrep.clean.previous import read_previous
+
+    return read_previous(resolve(data), fmt or "auto", filters)
+
+
+def write_previous(work: str | Path, prev: dict) -> dict:
+    """Its files beside the clean ones, and what it was in run.json; returns that summary."""
+    store.save_previous(Path(work), prev)
+    meta = {k: prev[k] for k in ("start", "end", "rejected_rows", "why")}
+    meta["events"] = int(prev["events"]["event_id"].nunique()) if len(prev["events"]) else 0
+    run_json = store.clean_dir(Path(work)) / "run.json"
+    run = json.loads(run_json.read_text(encoding="utf-8"))
+    run["previous"] = meta
+    run_json.write_text(json.dumps(run, indent=2, default=str), encoding="utf-8")
+    return meta
+
+
 def write(work: str | Path, result: ReadResult, events: pd.DataFrame, run: dict) -> None:
     store.save_clean(Path(work), events=events, reports=result.reports,
                      figures=result.figures, victims=result.victims, sources=result.sources,
@@ -117,4 +137,4 @@ def count(result: ReadResult) -> pd.DataFrame:
     return events
 
 
-__all__ = ["read", "enforce", "count", "run_info", "write", "make_filters"]
+__all__ = ["read", "enforce", "count", "previous", "write_previous", "run_info", "write", "make_filters"]

@@ -205,6 +205,7 @@ def report_figures(reports: pd.DataFrame, figures: pd.DataFrame,
 
 def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
     """Every table of the briefing from the clean files (see store.load_clean)."""
+    from sitrep.tabulate.comparison import comparison  # it builds on this module
     ev, rep, fig, src = clean["events"], clean["reports"], clean["figures"], clean["sources"]
     return {
         "summary": summary(ev, rep, incident_table.incidents(ev, rep), src),
@@ -219,6 +220,7 @@ def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
         "by_event_type": incident_table.by_actor(incident_table.timeline(ev, rep), "event_type"),
         "claims": claims(rep, fig, ev, src),
         "victims_by_home_province": victims_by_home_province(clean["victims"], ev, rep, src),
+        "comparison": comparison(ev, rep, clean.get("previous"), clean.get("run", {})),
         "report_figures": report_figures(rep, fig, src),
         "sources": src,
     }

@@ -38,10 +38,11 @@ def title_block(b) -> str:
 </header>"""
 
 
-def agreement(r: pd.Series) -> str:
-    """'all sources agree' for a single value, else 'range 66-80' or 'range 66+'."""
+def agreement(r: pd.Series, sources: int = 2) -> str:
+    """'all sources agree' for a single value ('one source' when there is one), else
+    'range 66-80' or 'range 66+'."""
     if not fmt.missing(r["high"]) and int(r["low"]) == int(r["high"]):
-        return "all sources agree"
+        return "all sources agree" if sources > 1 else "one source"
     return f"range {fmt.span(r['low'], r['high'])}"
 
 
@@ -58,7 +59,8 @@ def key_figures(b) -> str:
         cards.append(
             f'<div class="kf {cls}"><div class="kf-num">{esc(fmt.num(r["best"]))}</div>'
             f'<div class="kf-label">{esc(label)}</div>'
-            f'<div class="kf-range">{esc(agreement(r))}</div></div>')
+            f'<div class="kf-range">{esc(agreement(r, int(s.get("sources") or 0)))}'
+            '</div></div>')
 
     card("killed in all", "all", "killed", "kf-main")
     for cat in CATEGORIES:

@@ -49,6 +49,48 @@ def timeline_section(b) -> str:
                        rows, "data timeline"))
 
 
+def comparison_section(b) -> str:
+    """This period against the one before it, of the same length: incidents, and killed and
+    injured by category (all provinces), with the change; or why there is nothing to compare."""
+    prev = b.run.get("previous") or {}
+    t = b.tables.get("comparison")
+    if t is None or t.empty or not prev.get("start"):
+        why = prev.get("why") or "the briefing has no START and END to compare"
+        return section("Compared with the previous period",
+                       f'<p class="note">Nothing to compare with: {fmt.esc(why)}.</p>')
+    rows = []
+    n = t.drop_duplicates(["period", "province_code"]).groupby("period")["incidents"].sum()
+    rows.append(["Incidents", *_change(n.get("current", 0), n.get("previous", 0))])
+    k = t.groupby(["period", "victim_category", "outcome"])["best"].sum(min_count=1)
+    for cat, outcome, label in (("all", "killed", "Killed"),
+                                ("civilians", "killed", "Civilians killed"),
+                                ("security_forces", "killed", "Security forces killed"),
+                                ("militants", "killed", "Militants killed"),
+                                ("unknown", "killed", "Killed, category not given"),
+                                ("all", "injured", "Injured")):
+        cur, pre = k.get(("current", cat, outcome)), k.get(("previous", cat, outcome))
+        if pd.isna(cur) and pd.isna(pre):
+            continue
+        rows.append([label, *_change(0 if pd.isna(cur) else cur, 0 if pd.isna(pre) else pre)])
+    f = b.run.get("filters", {})
+    head = [("", ""), (f"{fmt.period(prev['start'], prev['end'])}", "n"),
+            (f"{fmt.period(f.get('start'), f.get('end'))}", "n"), ("Change", "n")]
+    rejected = int(prev.get("rejected_rows") or 0)
+    note = (f" {fmt.plural(rejected, 'row')} of the previous period had errors and "
+            "are not counted." if rejected else "")
+    return section("Compared with the previous period",
+                   '<p class="note">The same span before this one, with the same scope, counted '
+                   f"by the same rule (best estimates; tables/comparison.csv).{fmt.esc(note)}"
+                   "</p>" + data_table(head, rows))
+
+
+def _change(current, previous) -> list[str]:
+    cur, pre = int(current), int(previous)
+    diff = cur - pre
+    pct = f" ({'+' if diff >= 0 else ''}{round(100 * diff / pre)}%)" if pre else ""
+    return [f"{pre:,}", f"{cur:,}", f"{'+' if diff > 0 else ''}{diff:,}{pct}"]
+
+
 def day_section(b) -> str:
     """By day (a chart and a table), or by month over long spans; nothing for a single day,
     which the key figures already give."""
