@@ -182,3 +182,22 @@ def test_charts_do_not_import_pyplot():
             "print('matplotlib.pyplot' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("dates, per", [
+    (pd.date_range("2024-08-01", "2024-08-15"), "day"),                  # 15 days
+    (pd.date_range("2024-01-01", "2024-12-01", freq="MS"), "month"),     # 12 months
+    (pd.date_range("2017-01-01", "2023-12-01", freq="MS"), "month"),     # 7 years
+])
+def test_date_labels_never_overlap(dates, per):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    t = pd.DataFrame({"date": [d.date().isoformat() for d in dates], "outcome": "killed",
+                      "victim_category": "all", "low": 1, "best": 2, "high": 3})
+    fig = charts.timeline(t, per=per)
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [lab.get_window_extent(renderer) for lab in fig.axes[0].get_xticklabels()
+             if lab.get_text()]
+    assert len(boxes) >= 3
+    assert not any(a.overlaps(b) for a, b in zip(boxes, boxes[1:]))

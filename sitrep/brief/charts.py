@@ -179,10 +179,13 @@ def timeline(by_day: pd.DataFrame, outcome: str = "killed", per: str = "day") ->
     ax.set_title(f"People {outcome} per {per}", loc="left", fontweight="bold")
     import matplotlib.dates as mdates
 
-    days = (full[-1] - full[0]).days
-    ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, days // 7)) if days <= 60
-                               else mdates.AutoDateLocator(maxticks=8))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y" if days <= 366 else "%b %Y"))
+    # Few ticks, each labelled only with what changes (day, month or year; the rest once at
+    # the axis' end), so labels never run into each other, at 15 days, 12 months or 7 years.
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator, formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]))
     ax.grid(axis="y", color="#dddddd", linewidth=0.5)
     ax.set_axisbelow(True)
     return fig
