@@ -25,6 +25,7 @@ help: ## List the targets
 	@echo
 	@echo "make report [DATA=data/raw] [OUT=report] [FORMAT=auto|native|acled|ucdp|gtd]"
 	@echo "            [COUNTRY=..] [PROVINCE=..] [START=YYYY-MM-DD] [END=YYYY-MM-DD] [TITLE=..] [ALLOW_REJECTS=1]"
+	@echo "            [FORCE_OUT=1] [REBUILD=1]   (see the README, "Running it")"
 
 # The venv is rebuilt only when requirements.txt changes (the stamp is newer otherwise).
 # A venv left half-made (no pip) by an earlier failure is made again.
@@ -60,29 +61,29 @@ system-deps:
 	  fi; \
 	fi
 
-# A re-run with nothing changed does nothing: the briefing depends on the data, the code, the
-# notebooks and the parameters (a stamp rewritten only when a variable changes).
-PARAMS := $(DATA)|$(FORMAT)|$(COUNTRY)|$(PROVINCE)|$(START)|$(END)|$(TITLE)|$(ALLOW_REJECTS)
-PARAMS_STAMP := build/params/$(subst /,_,$(abspath $(OUT)))
-$(shell mkdir -p build/params; printf '%s' '$(subst ','"'"',$(PARAMS))' | cmp -s - '$(PARAMS_STAMP)' 2>/dev/null \
-  || printf '%s' '$(subst ','"'"',$(PARAMS))' > '$(PARAMS_STAMP)')
-DATA_FILES := $(if $(wildcard $(DATA)/.),$(wildcard $(DATA)/*),$(wildcard $(DATA)))
-CODE_FILES := $(shell find sitrep notebooks data/aliases data/geo -type f \
-  \( -name '*.py' -o -name '*.ipynb' -o -name '*.j2' -o -name '*.css' -o -name '*.json' -o -name '*.md' \
-     -o -name '*.csv' -o -name '*.geojson' \) -not -path '*/__pycache__/*' 2>/dev/null)
+# The variables reach sitrep through the environment, never through the shell's parsing: each is
+# exported under a SITREP_ name with its value unexpanded ($(value ...): a '$(shell ...)' in a
+# TITLE stays text), the recipe quotes "$$SITREP_X" (the shell substitutes it as one word and
+# never runs it), and the names given on the command line are not exported again as they are,
+# because make would expand them on the way. Whether to run at all is decided by the command, by
+# the contents of DATA, the parameters and the code (a re-run with nothing changed says so).
+MAKE_VARS := DATA OUT FORMAT COUNTRY PROVINCE START END TITLE ALLOW_REJECTS FORCE_OUT REBUILD
+FORCE_OUT ?= 0
+REBUILD ?= 0
+$(foreach v,$(MAKE_VARS),$(eval export SITREP_$(v) := $$(value $(v))))
+unexport $(MAKE_VARS)
+export SITREP_VIA_MAKE := 1
 
-report: $(OUT)/briefing.pdf ## Build OUT/briefing.pdf and OUT/briefing.html from DATA
-	@echo "Up to date: $(OUT)/briefing.pdf and $(OUT)/briefing.html"
-
-$(OUT)/briefing.pdf: $(STAMP) $(PARAMS_STAMP) $(DATA_FILES) $(CODE_FILES)
-	@$(PY) -m sitrep.run.pipeline --data "$(DATA)" --out "$(OUT)" --format "$(FORMAT)" \
-	  --country "$(COUNTRY)" --province "$(PROVINCE)" --start "$(START)" --end "$(END)" \
-	  --title "$(TITLE)" --allow-rejects "$(ALLOW_REJECTS)"
+report: $(STAMP) ## Build OUT/briefing.pdf and OUT/briefing.html from DATA (skipped when unchanged)
+	@$(VENV)/bin/sitrep report --data="$$SITREP_DATA" --out="$$SITREP_OUT" \
+	  --format="$$SITREP_FORMAT" --country="$$SITREP_COUNTRY" --province="$$SITREP_PROVINCE" \
+	  --start="$$SITREP_START" --end="$$SITREP_END" --title="$$SITREP_TITLE" \
+	  --allow-rejects="$$SITREP_ALLOW_REJECTS" --force-out="$$SITREP_FORCE_OUT" \
+	  --rebuild="$$SITREP_REBUILD"
 
 # The same, whether or not anything changed.
 report-force: $(STAMP) ## Rebuild the briefing even when nothing changed
-	@rm -f '$(PARAMS_STAMP)'
-	@$(MAKE) --no-print-directory report
+	@$(MAKE) --no-print-directory report REBUILD=1
 
 test: $(STAMP) ## Run the whole test suite
 	$(PY) -m pytest -q
@@ -103,4 +104,5 @@ bench: $(STAMP) ## Time make report against its floor, and on generated ACLED ex
 	$(PY) bench/bench.py $(if $(SIZES),--sizes $(SIZES))
 
 clean: ## Remove generated files (build/, report outputs); keeps .venv
-	rm -rf build report/briefing.pdf report/briefing.html report/audit.csv report/tables
+	rm -rf build report/briefing.pdf report/briefing.html report/audit.csv report/tables \
+	  report/.sitrep-manifest.json

@@ -56,7 +56,8 @@ def measure(cmd: list[str], env: dict | None = None) -> dict:
 
 
 def pipeline(data: str, out: Path, *args: str) -> list[str]:
-    return [PY, "-m", "sitrep.run.pipeline", "--data", data, "--out", str(out),
+    # --rebuild: a timed run must build, not find its outputs up to date by content
+    return [PY, "-m", "sitrep.run.pipeline", "--rebuild", "--data", data, "--out", str(out),
             "--work", str(BENCH / "work"), *args]
 
 

@@ -73,7 +73,7 @@ def published(tmp_path_factory, make_bad_log):
     out = root / "out"
     out.mkdir()
     (out / "my notes.txt").write_text("The analyst's own file: never touched.\n")
-    p = make_report(log.folder, out, root / "work-clean")
+    p = make_report(log.folder, out, root / "work-clean", "--force-out")
     assert p.returncode == 0, p.stderr
     assert (out / "briefing.pdf").read_bytes().startswith(b"%PDF")
     return SimpleNamespace(root=root, out=out, before=snapshot(out))

@@ -1,6 +1,6 @@
 """The notebooks' kernels for one run: started ahead of need over local sockets, warmed with
-their notebook's imports, shut down together; and the kernels' start-up chatter kept out of the
-analyst's terminal."""
+their notebook's imports, shut down together (on every ending, their socket folder with them);
+and the kernels' start-up chatter kept out of the analyst's terminal."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ from sitrep.paths import ROOT
 class Failure(Exception):
     """A run that cannot finish: its message for the analyst and the exit status."""
 
-    def __init__(self, message: str, status: int):
+    def __init__(self, message: str, status: int, keep_work: bool = False):
         super().__init__(message)
         self.status = status
+        self.keep_work = keep_work  # the message names a file in the work folder
 
 
 @contextlib.contextmanager
@@ -69,13 +70,18 @@ class Kernels:
         # Local sockets, not TCP ports: a TCP port picked for a kernel can be taken by another
         # connection before the kernel binds it ("Address already in use": the kernel dies and
         # the run fails; seen in `make bench`). A socket file cannot be taken that way.
-        self.sockets = Path(tempfile.mkdtemp(prefix="sitrep-kernels-"))
+        # The folder is named after this process, so that a later run can remove it if this
+        # one is killed before it could (sweep).
+        sweep()
+        self.sockets = Path(tempfile.mkdtemp(prefix=f"{SOCKETS}{os.getpid()}-"))
         self.kms = [AsyncKernelManager(kernel_name="python3", transport="ipc",
                                        ip=str(self.sockets / f"k{i}"))
                     for i, _ in enumerate(names)]
         self.ready = [threading.Event() for _ in names]
         self.first_done = threading.Event()  # set by the caller when notebook 1 has run
         self.errors: list[BaseException] = []
+        self.stopping = threading.Lock()
+        self.stopped = False
         self.thread = threading.Thread(target=self._start_all, daemon=True)
         self.thread.start()
 
@@ -113,18 +119,49 @@ class Kernels:
         self.ready[i].wait()
         if self.errors:
             raise Failure(f"The notebook kernels could not be started ({self.errors[0]}); see "
-                          f"{self.work / 'kernels.log'}.", 1)
+                          f"{self.work / 'kernels.log'}.", 1, keep_work=True)
         return self.kms[i]
 
     def stop(self) -> None:
+        """Shut the kernels down and remove their sockets; once, whoever calls it first (a
+        second caller waits for the first to finish)."""
         import asyncio
 
-        self.first_done.set()  # a kernel still waiting for it (the first notebook failed)
-        self.thread.join()
+        with self.stopping:
+            if self.stopped:
+                return
+            self.stopped = True
+            try:
+                self.first_done.set()  # a kernel still waiting for it (notebook 1 failed)
+                self.thread.join()
 
-        async def stop_all() -> None:
-            await asyncio.gather(*(km.shutdown_kernel(now=True) for km in self.kms
-                                   if km.has_kernel), return_exceptions=True)
+                async def stop_all() -> None:
+                    await asyncio.gather(*(km.shutdown_kernel(now=True) for km in self.kms
+                                           if km.has_kernel), return_exceptions=True)
 
-        asyncio.run(stop_all())
-        shutil.rmtree(self.sockets, ignore_errors=True)
+                asyncio.run(stop_all())
+            finally:
+                shutil.rmtree(self.sockets, ignore_errors=True)
+
+
+SOCKETS = "sitrep-kernels-"
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def sweep() -> None:
+    """Remove the socket folders of runs whose process is gone (killed before it could)."""
+    import tempfile
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{SOCKETS}*-*"):
+        pid = folder.name[len(SOCKETS):].split("-")[0]
+        if pid.isdigit() and not alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
