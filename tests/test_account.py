@@ -60,3 +60,11 @@ def test_key_judgements_are_computed_and_name_no_event_id():
                            "count 10.")
     assert j[4] == "The attacks were spread over 3 sites in 3 districts; at 1 of them no death was reported."
     assert not any(re.search(r"\bE-\d\b", x) for x in j)
+
+
+def test_no_group_is_named_when_none_is_behind_most_incidents():
+    t = _tables()
+    t["timeline"]["perpetrator"] = ["Protesters", "Group A", "Military"]
+    text = account.account(t, SUMMARY)
+    assert text.startswith("On 25–26 August 2024, 3 incidents were recorded in 3 districts of "
+                           "Balochistan, Pakistan.")

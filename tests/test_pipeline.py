@@ -230,5 +230,5 @@ def test_rows_left_out_are_said_on_page_1_and_on_the_terminal(tmp_path):
     # 7 ("two") and 10 (-1) have none that reads.
     assert ("Not counted: 6 of 10 input rows were rejected for errors and are not counted "
             "(their own figures give 5 killed; 4 rows had no readable figure)") in said
-    assert "Atlantis" in said and "without an ISO code" in said
+    assert "Without an ISO code: 1 province (Atlantis) is counted under the dataset's own name" in said
     assert "Not counted:" in proc.stderr

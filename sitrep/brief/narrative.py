@@ -140,26 +140,30 @@ def injured(totals: pd.DataFrame) -> str:
 
 
 def left_out(nc: dict) -> str:
-    """One sentence on what the figures do not count: rejected rows (with the dead their own
-    figures give, for an export) and provinces kept without an ISO code; "" when nothing."""
-    parts = []
+    """What the figures leave out (rejected rows, with the dead an export's own figures give
+    for them) and what they hold without an ISO code; "" when neither."""
+    out = []
     rejected = int(nc.get("rejected_rows") or 0)
     if rejected:
-        text = (f"{rejected:,} of {int(nc.get('input_rows') or 0):,} input rows were rejected "
-                "for errors and are not counted")
+        text = (f"Not counted: {rejected:,} of {int(nc.get('input_rows') or 0):,} input rows "
+                "were rejected for errors and are not counted")
         killed, unreadable = nc.get("rejected_killed"), int(nc.get("rejected_unreadable") or 0)
         if killed is not None:
             text += f" (their own figures give {int(killed):,} killed"
             text += (f"; {fmt.plural(unreadable, 'row')} had no readable figure)"
                      if unreadable else ")")
-        parts.append(text)
+        out.append(text + ".")
     uncoded = nc.get("uncoded_provinces") or []
     if uncoded:
-        parts.append(f"{fmt.plural(len(uncoded), 'province')} ({fmt.join(uncoded)}) "
-                     f"{'is' if len(uncoded) == 1 else 'are'} shown under the dataset's own "
-                     "name, without an ISO code")
-    return ("Not counted: " + "; ".join(parts) + ". The data-quality appendix lists them."
-            if parts else "")
+        named = uncoded[:MAX_NAMED] + ([f"{len(uncoded) - MAX_NAMED} more"]
+                                       if len(uncoded) > MAX_NAMED else [])
+        out.append(f"Without an ISO code: {fmt.plural(len(uncoded), 'province')} "
+                   f"({fmt.join(named)}) {'is' if len(uncoded) == 1 else 'are'} counted under "
+                   "the dataset's own name.")
+    return " ".join(out) + " The data-quality appendix lists them." if out else ""
+
+
+MAX_NAMED = 8  # provinces named in that sentence; the appendix lists every one
 
 
 def paragraphs(t: dict[str, pd.DataFrame], summary: dict) -> list[str]:
