@@ -255,3 +255,15 @@ def test_categories_and_unknown_make_the_total_at_every_level(tmp_path_factory, 
     for (cat, outcome), g in d.groupby(["victim_category", "outcome"]):
         row = c[(c.victim_category == cat) & (c.outcome == outcome)]
         assert int(g["best"].sum()) == int(row["best"].iloc[0])
+
+
+def test_source_ids_are_kept_whole_in_the_unknowns_trail(tmp_path):
+    # A source id holding "nan" (financial-...) once lost those letters in the joined list.
+    (tmp_path / "sources.csv").write_text(
+        SOURCES.replace("M1,Media One", "financial-times,Media One"), encoding="utf-8")
+    (tmp_path / "incidents.csv").write_text(
+        HEAD + "E,financial-times,2024-08-26,Pakistan,Balochistan,,,,,,,,,10\n",
+        encoding="utf-8")
+    result = read_native(tmp_path, make_filters())
+    ev = reconcile(result.reports, result.figures, result.sources)
+    assert ev.loc[ev.category == "unknown", "sources"].tolist() == ["financial-times"]

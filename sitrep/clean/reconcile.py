@@ -200,7 +200,7 @@ def _derive(frame: pd.DataFrame, best_only: set | None = None) -> pd.DataFrame:
                           + uu["high"].fillna(0).astype("float64")).where(~u_open), dtype=Int),
         "n_reports": su["n_reports"].fillna(0).astype("int64")
         + uu["n_reports"].fillna(0).astype("int64"),
-        "sources": [";".join(sorted(set(filter(None, f"{a};{b}".replace("nan", "").split(";")))))
+        "sources": [";".join(sorted(set(filter(None, f"{a};{b}".split(";")))))
                     for a, b in zip(su["sources"].astype(object).fillna(""),
                                     uu["sources"].astype(object).fillna(""))],
     }, index=both)
