@@ -70,9 +70,10 @@ system-deps:
 MAKE_VARS := DATA OUT FORMAT COUNTRY PROVINCE START END TITLE ALLOW_REJECTS FORCE_OUT REBUILD
 FORCE_OUT ?= 0
 REBUILD ?= 0
-$(foreach v,$(MAKE_VARS),$(eval export SITREP_$(v) := $$(value $(v))))
+# Exported for the report target only: other recipes (make test) must not inherit them.
+$(foreach v,$(MAKE_VARS),$(eval report: export SITREP_$(v) := $$(value $(v))))
 unexport $(MAKE_VARS)
-export SITREP_VIA_MAKE := 1
+report: export SITREP_VIA_MAKE := 1
 
 report: $(STAMP) ## Build OUT/briefing.pdf and OUT/briefing.html from DATA (skipped when unchanged)
 	@$(VENV)/bin/sitrep report --data="$$SITREP_DATA" --out="$$SITREP_OUT" \
