@@ -207,17 +207,18 @@ def all_tables(clean: dict) -> dict[str, pd.DataFrame]:
     """Every table of the briefing from the clean files (see store.load_clean)."""
     from sitrep.tabulate.comparison import comparison  # it builds on this module
     ev, rep, fig, src = clean["events"], clean["reports"], clean["figures"], clean["sources"]
+    incidents = incident_table.incidents(ev, rep)
+    timeline = incident_table.timeline(ev, rep)
     return {
-        "summary": summary(ev, rep, incident_table.incidents(ev, rep), src),
+        "summary": summary(ev, rep, incidents, src),
         "casualties": casualties(ev),
         "totals": totals(ev),
         "by_district": by_district(ev),
         "by_day": by_day(ev),
-        "incidents": incident_table.incidents(ev, rep),
-        "timeline": incident_table.timeline(ev, rep),
-        "by_perpetrator": incident_table.by_actor(incident_table.timeline(ev, rep),
-                                                  "perpetrator"),
-        "by_event_type": incident_table.by_actor(incident_table.timeline(ev, rep), "event_type"),
+        "incidents": incidents,
+        "timeline": timeline,
+        "by_perpetrator": incident_table.by_actor(timeline, "perpetrator"),
+        "by_event_type": incident_table.by_actor(timeline, "event_type"),
         "claims": claims(rep, fig, ev, src),
         "victims_by_home_province": victims_by_home_province(clean["victims"], ev, rep, src),
         "comparison": comparison(ev, rep, clean.get("previous"), clean.get("run", {})),
