@@ -414,3 +414,19 @@ def test_only_the_countries_with_most_killed_get_maps(monkeypatch):
     section = places.map_section(two_country_briefing())
     assert section.count("<svg") == 1 and "in Nigeria located" in section
     assert "2 incidents in 1 other country are not mapped" in section
+
+
+def test_militants_killed_are_drawn_apart_from_victims():
+    # Bela: 13 killed, 5 of them militants -> a circle for 8 and a cross for 5, in the legend.
+    inc = pd.DataFrame({
+        "event_id": ["E1", "E2"], "event_date": ["2024-08-26"] * 2,
+        "province_code": ["PK-BA"] * 2, "province": ["Balochistan"] * 2,
+        "district": ["Lasbela", "Kalat"], "location": ["Bela", "Kalat"],
+        "latitude": [26.23, 29.03], "longitude": [66.31, 66.59], "part_of": ["", ""],
+        "best": [13, 9], "militants": [5, pd.NA]})
+    points, _ = map_points(inc)
+    by = points.set_index(points["label"].str.split(" (", regex=False).str[0])
+    assert (int(by.at["Lasbela", "killed"]), int(by.at["Lasbela", "militants"])) == (8, 5)
+    assert (int(by.at["Kalat", "killed"]), int(by.at["Kalat", "militants"])) == (9, 0)
+    svg = charts.to_svg(province_map(points, highlight={"PK-BA"}))
+    assert "militants killed (not victims)" in html.unescape(svg)

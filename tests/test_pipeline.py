@@ -130,7 +130,7 @@ def test_shipped_key_figures_add_up_on_page_1(shipped_report):
                       for cat in ("civilians", "security_forces", "militants", "unknown"))
     assert low <= 73 and (high is None or high >= 73)
     # A figure every source gives alike reads as agreement, never as a "range" of one value.
-    assert k["security forces killed"][1] == "all sources agree"
+    assert k["security forces killed"][1] == "all 4 sources agree"  # seed, ISPR, Reuters, ANI
     assert "more than the total" not in pdf_text(shipped_report / "briefing.pdf", layout=False)
 
 

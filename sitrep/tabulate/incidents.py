@@ -37,12 +37,14 @@ def incidents(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     killed = events[(events["category"] == ALL) & (events["outcome"] == "killed")][
         ["event_id", "low", "best", "high"]]
     out = out.merge(killed, on="event_id", how="left")
+    mil = events[(events["category"] == "militants") & (events["outcome"] == "killed")]
+    out["militants"] = out["event_id"].map(mil.set_index("event_id")["best"]).astype(Int)
     for c in ("low", "best", "high"):
         out[c] = out[c].astype(Int)
     out["event_date"] = out["event_date"].dt.date.astype(str)
     cols = ["event_id", "event_date", "province_code", "province", "district", "location",
             "latitude", "longitude", "part_of", "event_type", "perpetrator", "sources", "low",
-            "best", "high"]
+            "best", "high", "militants"]
     return out.sort_values(["event_date", "event_id"])[cols].reset_index(drop=True)
 
 

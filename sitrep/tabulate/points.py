@@ -104,6 +104,8 @@ def place_incidents(inc: pd.DataFrame, country: str | None = None) -> pd.DataFra
     plon = pd.Series([p[1] if p else None for p in inside], index=inc.index, dtype=float)
 
     how = np.select([have, seat, by_prov], list(HOW), default="")
+    militants = (pd.to_numeric(inc["militants"], errors="coerce").fillna(0)
+                 if "militants" in inc else pd.Series(0.0, index=inc.index))
     label = place.where(place != "", inc["event_id"]).astype(str)
     pname = inc["province"].fillna("").astype(str) if "province" in inc else prov
     return pd.DataFrame({
@@ -115,7 +117,9 @@ def place_incidents(inc: pd.DataFrame, country: str | None = None) -> pd.DataFra
         # only within one province (two Saddars, in Karachi and Rawalpindi, are two points).
         "key": (prov + ":" + label).where(~by_prov, "province:" + prov),
         "label": label.where(~by_prov, pname.where(pname != "", prov)),
-        "killed": pd.to_numeric(inc["best"], errors="coerce").fillna(0),
+        # the dead other than militants; militants killed are drawn apart from victims
+        "killed": (pd.to_numeric(inc["best"], errors="coerce").fillna(0) - militants),
+        "militants": militants,
     }, index=inc.index)
 
 
@@ -129,16 +133,17 @@ def points_from(placed: pd.DataFrame) -> pd.DataFrame:
     pts = pd.concat([pts, counts], axis=1)
     grouped = pts.groupby(["country", "key"], as_index=False).agg(
         latitude=("latitude", "mean"), longitude=("longitude", "mean"),
-        killed=("killed", "sum"), label=("label", "first"),
+        killed=("killed", "sum"), militants=("militants", "sum"), label=("label", "first"),
         **{h: (h, "sum") for h in HOW})
     grouped = grouped.sort_values("killed", ascending=False, kind="stable")
     grouped = grouped.groupby("country", sort=False).head(MAX_POINTS)
     grouped["killed"] = grouped["killed"].astype(int)
+    grouped["militants"] = grouped["militants"].astype(int)
     grouped["label"] = grouped["label"] + " (" + grouped["killed"].map("{:,}".format) + ")"
     grouped = grouped.reset_index(drop=True)
     rank = grouped.groupby("country").cumcount()
     grouped.loc[rank >= MAX_LABELS, "label"] = ""  # the largest are named, not all
-    return grouped[["latitude", "longitude", "killed", "label", "country", *HOW]]
+    return grouped[["latitude", "longitude", "killed", "militants", "label", "country", *HOW]]
 
 
 def map_points(inc: pd.DataFrame, country: str | None = None) -> tuple[pd.DataFrame, int]:

@@ -39,6 +39,8 @@ def _clean_points(points: pd.DataFrame | None) -> pd.DataFrame:
         "longitude": pd.to_numeric(points["longitude"], errors="coerce"),
         "killed": pd.to_numeric(points["killed"], errors="coerce").fillna(0.0).clip(lower=0),
         "label": points["label"].fillna("").astype(str),
+        "militants": (pd.to_numeric(points["militants"], errors="coerce").fillna(0.0)
+                      .clip(lower=0) if "militants" in points else 0.0),
     })
     # A point without coordinates cannot be drawn; the caller's table still lists it.
     df = df.dropna(subset=["latitude", "longitude"])
@@ -150,6 +152,12 @@ def province_map(points: pd.DataFrame, highlight: set[str] | None = None,
     if (~hit).any():
         ax.scatter(df["longitude"][~hit], df["latitude"][~hit], s=sizes[~hit],
                    facecolor="white", edgecolor=POINT_EDGE, linewidth=1.0, zorder=3.2)
+    # Militants killed are no victims: a black cross on the point, on the same scale.
+    armed = df["militants"].to_numpy() > 0
+    if armed.any():
+        ax.scatter(df["longitude"][armed], df["latitude"][armed],
+                   s=[area(m) for m in df["militants"][armed]], marker="x", color="black",
+                   linewidth=1.1, zorder=3.3)
 
     frame = ax.get_window_extent(renderer)
     placer = Placer(renderer, frame)

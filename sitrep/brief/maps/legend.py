@@ -61,6 +61,10 @@ def size_legend(ax, df: pd.DataFrame, area, corner: str):
                               markersize=math.sqrt(ZERO_MARKER_AREA),
                               markerfacecolor="white", markeredgecolor=POINT_EDGE,
                               markeredgewidth=1.0, label="0 or not reported"))
+    if "militants" in df and (df["militants"] > 0).any():
+        handles.append(Line2D([], [], linestyle="none", marker="x", markersize=6,
+                              color="black", markeredgewidth=1.1,
+                              label="militants killed (not victims)"))
     # Every row as tall and the handle column as wide as the biggest circle (in font units).
     fontsize = 6.0
     biggest = max((h.get_markersize() for h in handles), default=fontsize) / fontsize

@@ -39,11 +39,29 @@ def title_block(b) -> str:
 
 
 def agreement(r: pd.Series, sources: int = 2) -> str:
-    """'all sources agree' for a single value ('one source' when there is one), else
+    """'all 4 sources agree' for a single value ('one source' when there is one), else
     'range 66-80' or 'range 66+'."""
     if not fmt.missing(r["high"]) and int(r["low"]) == int(r["high"]):
-        return "all sources agree" if sources > 1 else "one source"
+        return f"all {sources} sources agree" if sources > 1 else "one source"
     return f"range {fmt.span(r['low'], r['high'])}"
+
+
+def _sources(b, cat: str, outcome: str) -> int:
+    """How many sources (claims apart) give a figure of this category and outcome."""
+    f = b.tables.get("report_figures")
+    if f is None or f.empty:
+        return 0
+    f = f[(f["source_type"] != "perpetrator_claim") & (f["outcome"] == outcome)]
+    f = f if cat == "all" else f[f["victim_category"] == cat]
+    # Only the reports of what is counted: an episode's own, not its parts' (which the
+    # episode's figure may exceed without any of them disagreeing).
+    inc = b.tables.get("incidents")
+    if inc is not None and len(inc):
+        parts = inc["part_of"].fillna("").astype(str)
+        top = set(inc.loc[parts == "", "event_id"]) | set(parts[parts != ""])
+        top -= {p for p in parts if p and p in set(inc["event_id"])}
+        f = f[f["event_id"].isin(top)]
+    return int(f["source_id"].nunique())
 
 
 def key_figures(b) -> str:
@@ -59,7 +77,7 @@ def key_figures(b) -> str:
         cards.append(
             f'<div class="kf {cls}"><div class="kf-num">{esc(fmt.num(r["best"]))}</div>'
             f'<div class="kf-label">{esc(label)}</div>'
-            f'<div class="kf-range">{esc(agreement(r, int(s.get("sources") or 0)))}'
+            f'<div class="kf-range">{esc(agreement(r, _sources(b, cat, outcome)))}'
             '</div></div>')
 
     card("killed in all", "all", "killed", "kf-main")

@@ -96,7 +96,8 @@ def map_section(b) -> str:
                                 highlight=set(codes[codes.str.startswith(cc + "-")]),
                                 title=name if len(mapped) > 1 else None, country=cc)
         how = _how(counts)
-        caption = (f"Incidents as points sized by the best estimate of people killed "
+        caption = (f"Incidents as points sized by the best estimate of people killed other "
+                   f"than militants, whose dead are crosses on the same scale "
                    f"({located:,} of {fmt.plural(len(mine), 'incident')}"
                    f"{' in ' + name if len(mapped) > 1 else ''} located"
                    f"{': ' + how if how else ''}; incidents in one district share a point). "
