@@ -6,6 +6,7 @@ Everything that comes from the data passes through :func:`esc` before it reaches
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -80,8 +81,6 @@ def join(items: list[str]) -> str:
 def plain(label: object) -> str:
     """An incident's name for prose, without its id: 'Highway ambush, Musakhail
     (BLA-2024-08-MSK)' -> 'Highway ambush, Musakhail'."""
-    import re
-
     return re.sub(r"\s*\([^()]*\)\s*$", "", str(label))
 
 

@@ -59,7 +59,6 @@ def _sources(b, cat: str, outcome: str) -> int:
     if inc is not None and len(inc):
         parts = inc["part_of"].fillna("").astype(str)
         top = set(inc.loc[parts == "", "event_id"]) | set(parts[parts != ""])
-        top -= {p for p in parts if p and p in set(inc["event_id"])}
         f = f[f["event_id"].isin(top)]
     return int(f["source_id"].nunique())
 
