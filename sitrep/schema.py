@@ -101,7 +101,8 @@ HOME_PROVINCE_COLUMNS = ("home_province_code", "home_province", "victim_category
 
 # --- news text -> proposals (sitrep.extract) -------------------------------------------------
 CANDIDATE_COLUMNS = ("document", "sentence", "start", "end", "victim_category", "outcome",
-                     "low", "high", "claim", "place", "home_province", "confidence")
+                     "low", "high", "claim", "place", "home_province", "probability",
+                     "decision")
 UNREAD_COLUMNS = ("document", "sentence", "start", "end", "count", "reason")
 GOLD_COLUMNS = ("document", "victim_category", "outcome", "low", "high", "claim")
 # The draft incidents.csv that make extract writes: the native log's columns in reading order.

@@ -16,7 +16,8 @@ def extract_figures(text: str, document: str) -> pd.DataFrame:
     """Every casualty figure proposed for ``text``, one row each, in text order.
 
     ``text[start:end]`` is the evidence (the count and its noun); ``high`` is empty for an
-    open figure ("over 40"); ``claim`` is "yes" or "no"; ``confidence`` is in 0..1.
+    open figure ("over 40"); ``claim`` is "yes" or "no"; ``probability`` is in 0..1 (how
+    likely the figure is right); ``decision`` is left empty for the reviewer.
     """
     return candidate_frame(document, *read_figures(text))
 
@@ -63,7 +64,7 @@ def _row(document: str, sentence: str, m: Mention, place: str) -> dict:
         "victim_category": m.category, "outcome": m.outcome, "low": m.low,
         "high": m.high if m.high is not None else pd.NA,
         "claim": "yes" if m.claim else "no", "place": place, "home_province": m.home,
-        "confidence": confidence(m),
+        "probability": confidence(m), "decision": "",
     }
 
 
