@@ -11,17 +11,9 @@ import pandas as pd
 
 from sitrep.extract.candidates import candidate_frame, read_figures
 from sitrep.extract.drafts import draft_incidents, draft_victims
+from sitrep.extract.texts import read_reports
 from sitrep.extract.unread import unread_frame
 from sitrep.schema import CANDIDATE_COLUMNS, UNREAD_COLUMNS
-
-
-def read_reports(seeds_dir: str | Path) -> dict[str, str]:
-    """File name -> text for every ``*.txt`` in ``seeds_dir``, in name order."""
-    folder = Path(seeds_dir)
-    if not folder.is_dir():
-        raise FileNotFoundError(f"SEEDS={folder}: no such folder - point SEEDS at the folder "
-                                "holding the report .txt files")
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
 
 
 def run_extract(seeds_dir: str | Path, out_dir: str | Path) -> dict:
