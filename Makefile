@@ -29,12 +29,18 @@ help: ## List the targets
 
 # The venv is rebuilt only when requirements.txt changes (the stamp is newer otherwise).
 # A venv left half-made (no pip) by an earlier failure is made again.
+# Several `make report` started at once would each reinstall the same venv and break each
+# other's pip, so the build holds a lock (flock, from util-linux) and a waiter that finds the
+# stamp made meanwhile does nothing.
 $(STAMP): requirements.txt pyproject.toml
-	@$(MAKE) --no-print-directory system-deps
-	@test -x $(VENV)/bin/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	@touch $@
+	@exec 9>"$(VENV).lock"; command -v flock >/dev/null && flock 9; \
+	if [ $@ -nt requirements.txt ] && [ $@ -nt pyproject.toml ]; then exit 0; fi; \
+	$(MAKE) --no-print-directory system-deps || exit 1; \
+	test -x $(VENV)/bin/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); } || exit 1; \
+	echo "Installing the pinned requirements into $(VENV)"; \
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt && \
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . && \
+	touch $@
 
 venv: $(STAMP) ## Create .venv from the pinned requirements.txt
 
