@@ -74,4 +74,11 @@ def snapshot(dest: Path) -> None:
 
 
 if __name__ == "__main__":
-    snapshot(Path(sys.argv[1] if len(sys.argv) > 1 else "build/snapshot"))
+    import argparse
+
+    # argparse, so that `--help` prints this and is never taken for the folder to write
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", nargs="?", default="build/snapshot", type=Path,
+                        help="where to keep the outputs (default: build/snapshot)")
+    snapshot(parser.parse_args().folder)
