@@ -1,0 +1,128 @@
+"""Accepted figures -> rows of the native incident log (incidents, sources, victims).
+
+The figures of a report are mapped to the log's columns exactly as the drafts map them
+(:func:`sitrep.extract.drafts.draft_incidents` and :func:`~sitrep.extract.drafts.draft_victims`:
+one event per report unless the report separates incidents by place, claims and parts kept out
+of the counts and named in notes); only the ids, the date and the notes change:
+
+* ``event_id`` is ``EXT-<file name without .txt>`` (``-1``, ``-2``... for separate events),
+  ``source_id`` the one its header or ``SEEDS/sources.csv`` gives (default: the file name
+  without ``.txt``);
+* ``event_date`` is the first date written in the report ("26 August 2024"); when it writes
+  none, the report's publication date, and the row's notes say so;
+* the notes open with where the row came from instead of the drafts' "check against the report".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from sitrep.extract.drafts import draft_incidents, draft_victims
+from sitrep.extract.review.decisions import Review, ReviewError
+from sitrep.extract.texts import Report
+from sitrep.schema import DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS
+
+EVENT_PREFIX = "EXT-"
+_DRAFT_PREFIX = "DRAFT-"
+_DRAFT_NOTE = "Draft from the figure extractor; check against the report. "
+PUBLISHED_NOTE = "event date: the report's publication date (the text gives no date)"
+
+
+@dataclass
+class LogRows:
+    """The rows a review adds to the log, before they are compared with what it holds."""
+    incidents: pd.DataFrame   # DRAFT_INCIDENT_COLUMNS
+    sources: pd.DataFrame     # SOURCE_COLUMNS
+    victims: pd.DataFrame     # VICTIM_COLUMNS
+    document: dict[tuple[str, str], str] = field(default_factory=dict)  # (event, source) -> file
+    said: list[str] = field(default_factory=list)  # what the command tells the analyst
+
+
+def log_rows(review: Review, reports: dict[str, Report]) -> LogRows:
+    """The log rows of every reviewed report with at least one accepted figure; raises
+    :class:`ReviewError` for a document not in SEEDS or an event with no date."""
+    problems = [f"candidates.csv:{_first_line(review, doc)}: document '{doc}' is not a .txt "
+                "file in SEEDS - point SEEDS at the folder the candidates came from"
+                for doc in review.reviewed if doc not in reports]
+    if problems:
+        raise ReviewError(problems)
+    out = LogRows(*(pd.DataFrame(columns=list(c)) for c in
+                    (DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS)))
+    incidents, victims, sources = [], [], []
+    for doc in dict.fromkeys(review.accepted["document"]):
+        report = reports[doc]
+        figures = _as_drafted(review.accepted[review.accepted["document"] == doc])
+        inc = draft_incidents(figures, {doc: report.text})
+        vic = draft_victims(figures)
+        source_id = report.source["source_id"]
+        for frame in (inc, vic):
+            frame["source_id"] = source_id
+            frame["event_id"] = frame["event_id"].str.replace(
+                f"^{_DRAFT_PREFIX}", EVENT_PREFIX, regex=True)
+        inc["notes"] = [_notes(doc, n) for n in inc["notes"]]
+        problems += _date(inc, report, out.said)
+        for event_id in inc["event_id"]:
+            out.document[(event_id, source_id)] = doc
+        incidents.append(inc)
+        victims.append(vic)
+        sources.append({c: report.source.get(c, "") for c in SOURCE_COLUMNS})
+        if not report.source.get("publisher"):
+            out.said.append(f"{doc}: no publisher in its header or SEEDS/sources.csv: source "
+                            f"'{source_id}' is recorded without one")
+    if problems:
+        raise ReviewError(problems)
+    if incidents:
+        out.incidents = pd.concat(incidents, ignore_index=True)
+        out.victims = pd.concat(victims, ignore_index=True)
+    out.sources = _one_per_id(sources)
+    return out
+
+
+def _as_drafted(figures: pd.DataFrame) -> pd.DataFrame:
+    """Accepted rows in the shape the drafts read: text cells never missing."""
+    out = figures.copy()
+    for column in ("sentence", "place", "home_province"):
+        out[column] = out[column].fillna("").astype(str)
+    return out
+
+
+def _notes(doc: str, notes: str) -> str:
+    rest = notes[len(_DRAFT_NOTE):] if notes.startswith(_DRAFT_NOTE) else notes
+    head = f"From the reviewed extraction of {doc} (make extract-apply)."
+    return f"{head} {rest}".strip()
+
+
+def _date(inc: pd.DataFrame, report: Report, said: list[str]) -> list[str]:
+    """Fill the dates the text does not give with the publication date; the problems left."""
+    missing = inc["event_date"] == ""
+    if not missing.any():
+        return []
+    published = report.source.get("published", "")
+    if not published:
+        return [f"{report.name}: the text gives no date and no publication date is given - add "
+                "'Published: YYYY-MM-DD' to its header or SEEDS/sources.csv"]
+    inc.loc[missing, "event_date"] = published
+    inc.loc[missing, "notes"] = [n + (" " if n.endswith(".") else "; ") + PUBLISHED_NOTE
+                                 for n in inc.loc[missing, "notes"]]
+    said.append(f"{report.name}: the text gives no date: event date {published}, the date it "
+                "was published (said in the row's notes)")
+    return []
+
+
+def _one_per_id(sources: list[dict]) -> pd.DataFrame:
+    """One row per source id; two reports naming one source must describe it alike."""
+    out: dict[str, dict] = {}
+    for row in sources:
+        seen = out.setdefault(row["source_id"], row)
+        if seen != row:
+            differ = [c for c in SOURCE_COLUMNS if seen[c] != row[c]]
+            raise ReviewError([f"source '{row['source_id']}' is given twice with different "
+                               f"{', '.join(differ)} - give each report its own source_id, or "
+                               "the same details"])
+    return pd.DataFrame(list(out.values()), columns=list(SOURCE_COLUMNS))
+
+
+def _first_line(review: Review, doc: str) -> int:
+    return int(review.rows.loc[review.rows["document"] == doc, "line"].iloc[0])

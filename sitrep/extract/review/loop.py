@@ -1,0 +1,88 @@
+"""``make extract-apply`` in order: the review read, its rows made, compared with the log,
+checked, written, and the training store updated; returns what to tell the analyst.
+
+The clean stage's checks come in as ``validate`` (``scripts/extract_apply.py`` passes them):
+extraction is the first stage and imports none of the later ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sitrep.extract.review.apply import log_rows
+from sitrep.extract.review.decisions import ReviewError, read_review
+from sitrep.extract.review.logfiles import merge, read_table, rendered, write_log
+from sitrep.extract.review.store import write_store
+from sitrep.extract.texts import read_documents
+from sitrep.schema import DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS
+
+COLUMNS = {"incidents.csv": DRAFT_INCIDENT_COLUMNS, "sources.csv": SOURCE_COLUMNS,
+           "victims.csv": VICTIM_COLUMNS}
+
+
+def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
+                 store: str | Path, validate: Callable[[Path], list[str]]) -> list[str]:
+    """Apply the review in ``candidates`` (the candidates.csv file or its folder) of the texts
+    in ``seeds`` to the log in ``data`` and the training store ``store``."""
+    path = Path(candidates)
+    path = path / "candidates.csv" if path.is_dir() else path
+    data = Path(data)
+    if not data.is_dir():
+        raise ReviewError([f"DATA={data}: no such folder - point DATA at the incident log's "
+                           "folder (make an empty folder to start a new log)"],
+                          head="Cannot add to the log:")
+    review = read_review(path)
+    reports = read_documents(seeds)
+    rows = log_rows(review, reports)
+    said = [_summary(review, path)] + rows.said
+    merges, conflicts = {}, []
+    for name, frame in (("incidents.csv", rows.incidents), ("sources.csv", rows.sources),
+                        ("victims.csv", rows.victims)):
+        merges[name], found = merge(read_table(data / name), frame)
+        conflicts += found
+    if conflicts:
+        raise ReviewError(conflicts, head=f"The review disagrees with the log in {data}; "
+                                          "nothing was written:")
+    texts = {name: rendered(m, COLUMNS[name]) for name, m in merges.items() if m.added}
+    write_log(data, texts, validate)
+    said += _log_lines(merges, rows.document, data)
+    done = write_store(store, review, reports)
+    said.append(f"training store {store}: {done['documents']} report(s), {done['gold']} gold "
+                f"figure(s)" + (f"; replaced the earlier review of {', '.join(done['replaced'])}"
+                                if done["replaced"] else ""))
+    said += [f"  note: {d} in the store had another text: replaced"
+             for d in done["text_changed"]]
+    return said
+
+
+def _summary(review, path: Path) -> str:
+    decided = review.rows[review.rows["document"].isin(review.reviewed)]["decision"]
+    counts = ", ".join(f"{(decided == w).sum()} {w}" for w in ("accept", "reject", "add"))
+    left = (f"; {len(review.undecided)} with no decision left out "
+            f"({', '.join(review.undecided)})" if review.undecided else "")
+    return (f"{path}: {len(review.reviewed)} report(s) reviewed ({counts}){left}")
+
+
+def _log_lines(merges: dict, document: dict, data: Path) -> list[str]:
+    out = []
+    inc = merges["incidents.csv"]
+    for row in inc.added:
+        doc = document.get((row["event_id"], row["source_id"]), "")
+        figures = ", ".join(f"{c.replace('_', ' ', 1)} {row[c]}" for c in
+                            DRAFT_INCIDENT_COLUMNS if c.startswith(("killed_", "injured_"))
+                            and row[c])
+        out.append(f"{data / 'incidents.csv'}: added {row['event_id']} from {row['source_id']} "
+                   f"({doc}), {row['event_date']}, {row['province']}: {figures or 'no count'}")
+    for row, line in inc.present:
+        out.append(f"{data / 'incidents.csv'}:{line}: {row['event_id']} from "
+                   f"{row['source_id']} is already there, alike: skipped")
+    for name in ("sources.csv", "victims.csv"):
+        m = merges[name]
+        if m.added:
+            out.append(f"{data / name}: added {len(m.added)} row(s)")
+        if m.present:
+            out.append(f"{data / name}: {len(m.present)} row(s) already there, alike: skipped")
+    if not any(m.added for m in merges.values()):
+        out.append(f"{data}: nothing new to add")
+    return out
