@@ -11,14 +11,27 @@ from sitrep.extract.where import dateline, nearest_place, places_in
 from sitrep.schema import CANDIDATE_COLUMNS
 
 
-
 def extract_figures(text: str, document: str) -> pd.DataFrame:
     """Every casualty figure proposed for ``text``, one row each, in text order.
 
     ``text[start:end]`` is the evidence (the count and its noun); ``high`` is empty for an
     open figure ("over 40"); ``claim`` is "yes" or "no"; ``probability`` is in 0..1 (how
-    likely the figure is right); ``decision`` is left empty for the reviewer.
+    likely the figure is right); ``decision`` is left empty for the reviewer. With the
+    learned layer's model.json present, the rules propose and the model decides
+    (:mod:`sitrep.extract.learn`, issue 18), and ``probability`` is its calibrated one;
+    without it, the rules alone (:func:`rule_figures`).
     """
+    # imported here: the learned layer builds on this module's read_figures
+    from sitrep.extract.learn.apply import default_model, learned_tables
+    model = default_model()
+    if model is None:
+        return rule_figures(text, document)
+    return learned_tables(model, text, document)[0]
+
+
+def rule_figures(text: str, document: str) -> pd.DataFrame:
+    """The figures the rules alone propose for ``text`` (the candidate generator of the
+    learned layer), ``probability`` being the rules' own confidence."""
     return candidate_frame(document, *read_figures(text))
 
 

@@ -16,12 +16,20 @@ from sitrep.extract.unread import unread_frame
 from sitrep.schema import CANDIDATE_COLUMNS, UNREAD_COLUMNS
 
 
-def run_extract(seeds_dir: str | Path, out_dir: str | Path) -> dict:
+def run_extract(seeds_dir: str | Path, out_dir: str | Path, learned: bool = True) -> dict:
     """Write OUT/candidates.csv, OUT/incidents.csv, OUT/victims.csv and OUT/unread.csv;
-    return row counts."""
+    return row counts. The learned layer decides when its model is present and ``learned``
+    (:mod:`sitrep.extract.learn`); the rules alone otherwise."""
+    from sitrep.extract.learn.apply import default_model, learned_tables
+    model = default_model() if learned else None
     texts = read_reports(seeds_dir)
     found, set_aside = [], []
     for name, text in texts.items():
+        if model is not None:
+            figures_table, unread_table = learned_tables(model, text, name)
+            found.append(figures_table)
+            set_aside.append(unread_table)
+            continue
         dropped: list = []
         figures, sentences, places = read_figures(text, dropped)  # once per report
         found.append(candidate_frame(name, figures, sentences, places))

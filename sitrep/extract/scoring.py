@@ -58,12 +58,14 @@ def evaluate(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
             "home_province_agreement": (agree, len(homes))}
 
 
-def evaluate_folder(folder: str | Path) -> dict:
-    """Run the extractor over ``folder/*.txt`` and score it against ``folder/gold.csv``."""
+def evaluate_folder(folder: str | Path, extract=None) -> dict:
+    """Run the extractor over ``folder/*.txt`` and score it against ``folder/gold.csv``;
+    ``extract(text, name)`` gives the figures table (default: :func:`extract_figures`)."""
     from sitrep.extract.candidates import extract_figures
     from sitrep.schema import CANDIDATE_COLUMNS
     folder = Path(folder)
-    frames = [extract_figures(p.read_text(encoding="utf-8"), p.name)
+    extract = extract or extract_figures
+    frames = [extract(p.read_text(encoding="utf-8"), p.name)
               for p in sorted(folder.glob("*.txt"))]
     pred = (pd.concat(frames, ignore_index=True) if frames
             else pd.DataFrame(columns=list(CANDIDATE_COLUMNS)))

@@ -1,0 +1,76 @@
+"""Train the learned layer of the extractor (``make train-extract``): writes
+sitrep/extract/learn/model.json from the dev reports and the reviewed store.
+
+The reviewed store is ``data/extract_reviewed/`` (report texts and a gold.csv in the format of
+tests/fixtures/extract/dev); when it is absent or empty, dev alone. Deterministic: the same
+reports give the same bytes. ``--cv`` prints the cross-validated scores on dev (folds of whole
+sets of reports) instead of writing the model.
+
+    python scripts/train_extract.py [--out PATH] [--cv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+# one BLAS thread: the same sums in the same order, so the same weights (set before numpy loads)
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from sitrep.extract.learn import train as T  # noqa: E402
+from sitrep.extract.learn.apply import MODEL  # noqa: E402
+from sitrep.extract.learn.model import dump  # noqa: E402
+from sitrep.paths import ROOT  # noqa: E402
+
+DEV = ROOT / "tests" / "fixtures" / "extract" / "dev"
+REVIEWED = ROOT / "data" / "extract_reviewed"
+
+
+def training_reports(dev: Path = DEV, reviewed: Path = REVIEWED) -> list:
+    """dev's reports, then the reviewed store's (a name in both is dev's)."""
+    reports = T.read_folder(dev)
+    names = {name for name, _, _ in reports}
+    reports += [r for r in T.read_folder(reviewed) if r[0] not in names]
+    return reports
+
+
+def cross_validate(examples: list) -> None:
+    preds = T.cross_predictions(examples)
+    platt_figure, _ = T.calibrations(examples, preds)
+    tp = n_pred = n_gold = 0
+    for ex, ps in zip(examples, preds):
+        keys = {(r.category, r.outcome, r.low, r.high, r.claim)
+                for r in T.rows_of(ex, ps, platt_figure)}
+        tp += len(keys & ex.keys)
+        n_pred += len(keys)
+        n_gold += len(ex.keys)
+    p, r = tp / n_pred, tp / n_gold
+    print(f"dev, {len(T.folds(examples))} folds of whole sets: precision {p:.3f} "
+          f"recall {r:.3f} F1 {2 * p * r / (p + r):.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--cv", action="store_true", help="cross-validate on dev; write nothing")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    reports = training_reports()
+    examples = T.prepare(reports)
+    if args.cv:
+        cross_validate(examples)
+        return 0
+    text = dump(T.train(examples))
+    args.out.write_text(text, encoding="utf-8")
+    print(f"{args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}: "
+          f"{len(reports)} reports, {len(text) / 1e6:.2f} MB, "
+          f"{time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
