@@ -1,0 +1,216 @@
+"""Tests for sitrep.extract.review.apply, .logfiles and .loop (``make extract-apply``): the
+accepted figures into the log, rows already there skipped, conflicts refused, the log written
+whole or not at all when make report's checks fail."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sitrep.extract import run_extract
+from sitrep.extract.review.decisions import ReviewError
+from sitrep.extract.review.loop import apply_review
+from sitrep.schema import DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = ("Publisher: Test Wire\nPublished: 2024-08-26\nHeadline: Soldiers killed in Kech\n\n"
+        "QUETTA: Gunmen killed five soldiers in Kech district on Monday, police said. Two "
+        "civilians were injured. The Baloch Liberation Army said it had killed 12 soldiers.\n")
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("extract_apply",
+                                                  ROOT / "scripts" / "extract_apply.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+VALIDATE = _script().validate_log
+
+
+@pytest.fixture
+def loop(tmp_path):
+    """SEEDS with one report (and one nobody reviewed), its candidates, an empty log folder."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(TEXT, encoding="utf-8")
+    (seeds / "b.txt").write_text("Three soldiers were killed in Quetta.", encoding="utf-8")
+    run_extract(seeds, tmp_path / "cand")
+    (tmp_path / "log").mkdir()
+    return tmp_path
+
+
+def _decide(base: Path, *decisions: str, **edits) -> None:
+    """Write decisions into a.txt's rows in order; edits: {column: [value per row]}."""
+    path = base / "cand" / "candidates.csv"
+    cands = pd.read_csv(path, dtype=str, keep_default_na=False)
+    rows = cands.index[cands["document"] == "a.txt"]
+    cands.loc[rows, "decision"] = list(decisions)
+    for column, values in edits.items():
+        cands.loc[rows, column] = values
+    cands.to_csv(path, index=False)
+
+
+def _apply(base: Path, validate=VALIDATE) -> list[str]:
+    return apply_review(base / "cand", base / "seeds", base / "log", base / "store", validate)
+
+
+def _log(base: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(base / "log" / name, dtype=str, keep_default_na=False)
+
+
+def test_accepted_figures_become_one_incident_with_its_source(loop):
+    # The claim the extractor missed is corrected to claim = yes: out of the counts, in notes.
+    _decide(loop, "accept", "accept", "accept", claim=["no", "no", "yes"])
+    said = _apply(loop)
+    inc = _log(loop, "incidents.csv")
+    assert list(inc.columns) == list(DRAFT_INCIDENT_COLUMNS)
+    row = inc.iloc[0]
+    assert (row["event_id"], row["source_id"], row["event_date"]) == ("EXT-a", "a",
+                                                                       "2024-08-26")
+    assert (row["province"], row["district"]) == ("Balochistan", "Kech")
+    assert (row["killed_security_forces"], row["injured_civilians"]) == ("five", "two")
+    assert row["notes"].startswith("From the reviewed extraction of a.txt (make extract-apply).")
+    assert "claim, not counted: security_forces killed 12" in row["notes"]
+    assert row["notes"].endswith("event date: the report's publication date (the text gives "
+                                 "no date)")
+    src = _log(loop, "sources.csv")
+    assert list(src.columns) == list(SOURCE_COLUMNS)
+    assert src.iloc[0].tolist() == ["a", "Test Wire", "2024-08-26", "Soldiers killed in Kech",
+                                    "", "media"]
+    assert any("1 with no decision left out (b.txt)" in s for s in said)
+    assert any("event date 2024-08-26, the date it was published" in s for s in said)
+
+
+def test_applying_again_skips_what_the_log_holds(loop):
+    _decide(loop, "accept", "accept", "reject")
+    _apply(loop)
+    before = {n: (loop / "log" / n).read_bytes() for n in ("incidents.csv", "sources.csv")}
+    said = _apply(loop)
+    assert {n: (loop / "log" / n).read_bytes() for n in before} == before
+    assert any("incidents.csv:2: EXT-a from a is already there, alike: skipped" in s
+               for s in said)
+    assert any("nothing new to add" in s for s in said)
+
+
+def test_new_rows_are_appended_below_the_log_untouched(loop, tmp_path):
+    shipped = ROOT / "data" / "raw"
+    for name in ("incidents.csv", "sources.csv", "victims.csv"):
+        (loop / "log" / name).write_bytes((shipped / name).read_bytes())
+    _decide(loop, "accept", "accept", "reject")
+    _apply(loop)
+    for name in ("incidents.csv", "sources.csv"):
+        old = (shipped / name).read_bytes()
+        new = (loop / "log" / name).read_bytes()
+        assert new.startswith(old) and new.count(b"\n") == old.count(b"\n") + 1
+    assert (loop / "log" / "victims.csv").read_bytes() == (shipped / "victims.csv").read_bytes()
+
+
+def test_a_row_the_log_holds_with_other_figures_is_a_conflict(loop):
+    _decide(loop, "accept", "accept", "reject")
+    _apply(loop)
+    _decide(loop, "accept", "accept", "reject", low=["6", "2", "12"], high=["6", "2", "12"])
+    before = (loop / "log" / "incidents.csv").read_bytes()
+    with pytest.raises(ReviewError) as err:
+        _apply(loop)
+    assert ("incidents.csv:2: EXT-a/a is already in the log with killed_security_forces "
+            "'five' (the review: '6')") in str(err.value)
+    assert "nothing was written" in str(err.value)
+    assert (loop / "log" / "incidents.csv").read_bytes() == before
+
+
+def test_a_log_failing_make_reports_checks_is_left_as_it_was(loop):
+    shipped = ROOT / "data" / "raw"
+    for name in ("incidents.csv", "sources.csv", "victims.csv"):
+        (loop / "log" / name).write_bytes((shipped / name).read_bytes())
+    # A publication date in the future: the event date taken from it fails the date check.
+    (loop / "seeds" / "a.txt").write_text(TEXT.replace("2024-08-26", "2999-01-01"),
+                                          encoding="utf-8")
+    _decide(loop, "accept", "accept", "reject")
+    with pytest.raises(ReviewError) as err:
+        _apply(loop)
+    message = str(err.value)
+    assert "make report's checks fail" in message and "nothing was written" in message
+    assert "incidents.csv:54: column 'event_date': value '2999-01-01': lies in the future" \
+        in message
+    assert "sources.csv:26: column 'published'" in message
+    for name in ("incidents.csv", "sources.csv", "victims.csv"):
+        assert (loop / "log" / name).read_bytes() == (shipped / name).read_bytes()
+    assert not list((loop / "log").glob(".*"))  # no temporary file left behind
+    assert not (loop / "store").exists()
+
+
+def test_errors_already_in_the_log_do_not_stop_the_rows_added(loop):
+    _decide(loop, "accept", "accept", "reject")
+    calls = []
+
+    def validate(folder):
+        calls.append(folder)
+        return ["incidents.csv:9: an old problem"]
+    (loop / "log" / "incidents.csv").write_text("event_id,source_id,event_date,country,"
+                                                 "province\n", encoding="utf-8")
+    (loop / "log" / "sources.csv").write_text("source_id,publisher,source_type\n",
+                                              encoding="utf-8")
+    _apply(loop, validate)
+    assert len(calls) == 2 and calls[0] == loop / "log"  # the log as it is, then as it would be
+    inc = _log(loop, "incidents.csv")
+    # Columns the file lacked are added at its end for the values the review gives.
+    assert list(inc.columns[:5]) == ["event_id", "source_id", "event_date", "country",
+                                     "province"]
+    assert inc.loc[0, "killed_security_forces"] == "five" and "notes" in inc.columns
+    assert list(_log(loop, "sources.csv").columns) == ["source_id", "publisher", "source_type",
+                                                       "published", "title"]
+
+
+def test_a_report_with_no_date_anywhere_is_refused(loop):
+    (loop / "seeds" / "a.txt").write_text(TEXT.replace("Published: 2024-08-26\n", ""),
+                                          encoding="utf-8")
+    _decide(loop, "accept", "reject", "reject")
+    with pytest.raises(ReviewError, match="a.txt: the text gives no date and no publication "
+                                          "date is given"):
+        _apply(loop)
+    assert not list((loop / "log").iterdir())
+
+
+def test_a_date_in_the_text_is_the_event_date(loop):
+    (loop / "seeds" / "a.txt").write_text(TEXT.replace("on Monday", "on 25 August 2024"),
+                                          encoding="utf-8")
+    run_extract(loop / "seeds", loop / "cand")
+    _decide(loop, "accept", "reject", "reject")
+    said = _apply(loop)
+    row = _log(loop, "incidents.csv").iloc[0]
+    assert row["event_date"] == "2024-08-25" and "publication date" not in row["notes"]
+    assert not any("the date it was published" in s for s in said)
+
+
+def test_all_rejected_writes_no_log_row(loop):
+    _decide(loop, "reject", "reject", "reject")
+    said = _apply(loop)
+    assert not list((loop / "log").iterdir())
+    assert any("0 accept, 3 reject, 0 add" in s for s in said)
+
+
+def test_a_missing_log_folder_or_a_document_not_in_seeds(loop):
+    _decide(loop, "accept", "reject", "reject")
+    with pytest.raises(ReviewError, match="DATA=.*: no such folder"):
+        apply_review(loop / "cand", loop / "seeds", loop / "nowhere", loop / "store", VALIDATE)
+    (loop / "seeds" / "a.txt").unlink()
+    with pytest.raises(ReviewError, match="candidates.csv:2: document 'a.txt' is not a .txt "
+                                          "file in SEEDS"):
+        _apply(loop)
+
+
+def test_the_command_exits_2_with_the_problems(loop, capsys):
+    _decide(loop, "acept", "reject", "reject")
+    main = _script().main
+    args = ["--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
+            "--data", str(loop / "log"), "--store", str(loop / "store")]
+    assert main(args) == 2
+    assert "candidates.csv:2: column 'decision': 'acept'" in capsys.readouterr().err
+    _decide(loop, "accept", "reject", "reject")
+    assert main(args) == 0
+    assert "incidents.csv: added EXT-a from a (a.txt)" in capsys.readouterr().out

@@ -1,0 +1,80 @@
+"""Tests for sitrep.extract.review.store: the training store that make train-extract reads,
+in exactly the evaluation splits' format, a report's rows replaced when it is applied again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from sitrep.extract.review.decisions import read_review
+from sitrep.extract.review.store import STORE_COLUMNS, write_store
+from sitrep.extract.scoring import evaluate_folder
+from sitrep.extract.texts import read_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_GOLD = ROOT / "tests" / "fixtures" / "extract" / "dev" / "gold.csv"
+HEAD = ("document,sentence,start,end,victim_category,outcome,low,high,claim,place,"
+        "home_province,probability,decision\n")
+BODY = "Gunmen killed five soldiers. Two civilians were injured. Over 40 people died."
+
+
+def _setup(tmp_path, rows: list[str]):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "a.txt").write_text("Publisher: Wire\nPublished: 2024-08-26\n\n" + BODY,
+                                 encoding="utf-8")
+    (seeds / "b.txt").write_text("Nine militants were killed.", encoding="utf-8")
+    (tmp_path / "candidates.csv").write_text(HEAD + "".join(r + "\n" for r in rows),
+                                             encoding="utf-8")
+    return read_review(tmp_path / "candidates.csv"), read_documents(seeds)
+
+
+def test_the_store_has_the_evaluation_splits_format(tmp_path):
+    review, reports = _setup(tmp_path, [
+        "a.txt,s,37,42,security_forces,killed,5,5,no,,,0.9,accept",
+        "a.txt,s,66,69,civilians,injured,2,2,no,,,0.9,reject",
+        "a.txt,s,98,112,All,killed,41,,no,,,0.9,accept",
+        "a.txt,,,,civilians,injured,2,2,no,,Punjab,,add",
+        "b.txt,s,0,4,militants,killed,9,9,no,,,0.9,"])
+    done = write_store(tmp_path / "store", review, reports)
+    assert done == {"documents": 1, "gold": 3, "replaced": [], "text_changed": []}
+    gold_text = (tmp_path / "store" / "gold.csv").read_text(encoding="utf-8")
+    assert gold_text.splitlines()[0] == DEV_GOLD.read_text(encoding="utf-8").splitlines()[0]
+    assert tuple(gold_text.splitlines()[0].split(",")) == STORE_COLUMNS
+    assert gold_text.splitlines()[1:] == ["a.txt,security_forces,killed,5,5,no,",
+                                          "a.txt,all,killed,41,,no,",
+                                          "a.txt,civilians,injured,2,2,no,Punjab"]
+    # The text without its header; a report nobody reviewed is not there.
+    assert (tmp_path / "store" / "a.txt").read_text(encoding="utf-8") == BODY
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["a.txt", "gold.csv"]
+    # The scorer that reads the evaluation splits reads the store as one.
+    result = evaluate_folder(tmp_path / "store")
+    assert result["documents"] == 1 and result["gold"] == 3
+
+
+def test_applying_again_replaces_the_reports_rows(tmp_path):
+    review, reports = _setup(tmp_path, [
+        "a.txt,s,37,42,security_forces,killed,5,5,no,,,0.9,accept",
+        "a.txt,s,98,112,all,killed,41,,no,,,0.9,accept",
+        "b.txt,s,0,4,militants,killed,9,9,no,,,0.9,accept"])
+    write_store(tmp_path / "store", review, reports)
+    review, reports = _setup(tmp_path, [
+        "a.txt,s,37,42,security_forces,killed,6,6,no,,,0.9,accept",
+        "a.txt,s,98,112,all,killed,41,,no,,,0.9,reject",
+        "b.txt,s,0,4,militants,killed,9,9,no,,,0.9,"])
+    done = write_store(tmp_path / "store", review, reports)
+    assert done["replaced"] == ["a.txt"]
+    gold = pd.read_csv(tmp_path / "store" / "gold.csv", dtype=str, keep_default_na=False)
+    # b.txt's earlier rows stay; a.txt's are the new review's only.
+    assert gold.values.tolist() == [["b.txt", "militants", "killed", "9", "9", "no", ""],
+                                    ["a.txt", "security_forces", "killed", "6", "6", "no", ""]]
+
+
+def test_a_report_whose_figures_were_all_rejected_is_kept_without_gold(tmp_path):
+    review, reports = _setup(tmp_path, ["a.txt,s,37,42,security_forces,killed,5,5,no,,,0.9,"
+                                        "reject"])
+    assert write_store(tmp_path / "store", review, reports)["gold"] == 0
+    assert (tmp_path / "store" / "a.txt").is_file()
+    assert (tmp_path / "store" / "gold.csv").read_text(encoding="utf-8").splitlines() == [
+        ",".join(STORE_COLUMNS)]
