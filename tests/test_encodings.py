@@ -9,8 +9,10 @@ written here with openpyxl, with numbers and dates typed as a spreadsheet stores
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import io
 import re
 import shutil
 import zipfile
@@ -228,3 +230,95 @@ def test_a_corrupt_workbook_is_an_input_error(tmp_path, fmt):
     (tmp_path / "log.xlsx").write_text("event_id,source_id\nnot a workbook\n")
     with pytest.raises(InputError, match="log.xlsx"):
         clean.read(tmp_path / "log.xlsx", fmt, make_filters())
+
+
+# --- issue 17: what Excel's other "Save as" choices write -----------------------------------
+
+def resaved(src: Path, dest: Path, sep: str, encoding: str, bom: bytes = b"") -> Path:
+    """``src`` as Excel's "Unicode text" (UTF-16 with its byte-order mark, tab-separated) or a
+    European "CSV" (semicolons) writes it: CRLF line ends, cells quoted only when needed."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\r\n").writerows(csv_rows(src))
+    dest.write_bytes(bom + out.getvalue().encode(encoding))
+    return dest
+
+
+SAVED_AS = {
+    "utf16-tab": ("\t", "utf-16-le", codecs.BOM_UTF16_LE, "UTF-16, tab-separated"),
+    "utf16be-tab": ("\t", "utf-16-be", codecs.BOM_UTF16_BE, "UTF-16, tab-separated"),
+    "semicolon": (";", "utf-8", b"", "UTF-8, semicolon-separated"),
+    "semicolon-cp1252": (";", "cp1252", b"", "Windows-1252, semicolon-separated"),
+    "tab": ("\t", "utf-8", b"", "UTF-8, tab-separated"),
+}
+
+
+@pytest.mark.parametrize("kind", list(SAVED_AS))
+def test_a_log_saved_as_unicode_text_or_with_semicolons_reads_as_the_base(tmp_path, base, kind):
+    sep, encoding, bom, said = SAVED_AS[kind]
+    folder = tmp_path / kind
+    shutil.copytree(BASE, folder)
+    for name in FILES:
+        resaved(BASE / f"{name}.csv", folder / f"{name}.csv", sep, encoding, bom)
+    r = read(folder)
+    assert r.problems == []
+    same = [c for c in REPORT_COLUMNS if c not in ("report_id", "file")]
+    pd.testing.assert_frame_equal(r.reports[same], base.reports[same])
+    assert NOTE in set(r.reports["notes"]) and LOCATION in set(r.reports["location"])
+    assert r.method[0] == f"Read incidents.csv ({said})."
+    assert clean.read(folder, "auto", make_filters()).dataset == base.dataset
+
+
+def test_a_comma_in_a_semicolon_file_is_text_and_a_stray_separator_is_named(tmp_path):
+    folder = tmp_path / "semi"
+    shutil.copytree(BASE, folder)
+    path = resaved(BASE / "incidents.csv", folder / "incidents.csv", ";", "utf-8")
+    text = path.read_bytes().decode("utf-8")
+    assert "Café Müller, Sariab Road" in text  # a comma needs no quotes here
+    lines = text.split("\r\n")
+    lines[3] = lines[3].replace("Sariab Road", "Sariab; Road", 1)
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    found = errors(read(folder).problems)
+    assert {p.line for p in found} == {4}  # the shifted cells fail too; the row is named
+    [p] = [p for p in found if p.column == "(row)"]
+    assert p.fix == "put text that contains semicolons in double quotes"
+
+
+EXPORT = FIXTURES / "acled" / "acled_pakistan.csv"
+
+
+@pytest.mark.parametrize("kind", ["utf16-tab", "utf16be-tab", "semicolon", "tab"])
+def test_an_export_saved_as_unicode_text_or_with_semicolons_reads_as_the_original(tmp_path,
+                                                                                  kind):
+    sep, encoding, bom, said = SAVED_AS[kind]
+    path = resaved(EXPORT, tmp_path / "acled.csv", sep, encoding, bom)
+    f = make_filters(country="Pakistan")
+    got, original = clean.read(path, "auto", f), clean.read(EXPORT, "auto", f)
+    same = [c for c in REPORT_COLUMNS if c not in ("report_id", "file")]
+    pd.testing.assert_frame_equal(got.reports[same], original.reports[same])
+    pd.testing.assert_frame_equal(got.figures.drop(columns="report_id"),
+                                  original.figures.drop(columns="report_id"))
+    assert f"Read acled.csv as {said} text" in got.method[1]
+
+
+def test_a_one_megabyte_note_is_read(tmp_path):
+    """The csv module stops at 128 KiB cells by default; a note may hold a whole article."""
+    folder = tmp_path / "long"
+    shutil.copytree(BASE, folder)
+    rows = csv_rows(BASE / "incidents.csv")
+    article = ("The attackers stopped the bus on the highway. " * 22000)[:1_000_000]
+    rows[6][rows[0].index("notes")] = article
+    with open(folder / "incidents.csv", "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    r = read(folder)
+    assert r.problems == []
+    assert r.reports.loc[r.reports["line"] == 7, "notes"].tolist() == [article]
+
+
+def test_a_one_megabyte_note_in_an_export_is_read(tmp_path):
+    rows = list(csv.reader(open(EXPORT, encoding="utf-8", newline="")))
+    rows[3][rows[0].index("notes")] = "x" * 1_000_000
+    path = tmp_path / "acled.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    f = make_filters(country="Pakistan")
+    assert len(clean.read(path, "acled", f).reports) == len(clean.read(EXPORT, "acled", f).reports)

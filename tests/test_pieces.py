@@ -218,3 +218,18 @@ def test_latin1_pieces_read_as_latin1(tmp_path, monkeypatch, split):
     same(got, read_whole(path, monkeypatch, country="Pakistan"))
     assert got.audit["rows"].sum() == 2000
     assert any("ISO-8859-1" in m for m in got.method)
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_semicolon_or_tab_export_reads_in_pieces_as_when_read_whole(tmp_path, monkeypatch,
+                                                                        split, sep):
+    """The record added after each piece is written with the file's own separator."""
+    rows = list(csv.reader(io.StringIO(export_text(2000), newline="")))
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\n").writerows(rows)
+    path = tmp_path / "acled.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    monkeypatch.setattr(export.sources, "BLOCK_SIZE", 8192)
+    got = read(path, country="Pakistan")
+    same(got, read_whole(path, monkeypatch, country="Pakistan"))
+    assert got.audit["rows"].sum() == 2000 and (got.audit["fate"] != "rejected").all()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitrep.clean.filters import Filters
 from sitrep.clean.readers.base import ReadResult
-from sitrep.clean.readers.files import decode
+from sitrep.clean.readers.files import header_cells
 from sitrep.problems import InputError
 
 FORMATS = ("native", "acled", "ucdp", "gtd")
@@ -24,7 +24,8 @@ SIGNATURES = {
 
 
 def header(path: Path) -> list[str]:
-    """The first row's cells, read cheaply (the first 64 KiB of a CSV)."""
+    """The first row's cells, read cheaply (the first 64 KiB of a CSV, in its encoding and
+    with its separator)."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
@@ -43,11 +44,7 @@ def header(path: Path) -> list[str]:
         finally:
             wb.close()
     with open(path, "rb") as fh:
-        head = fh.read(65536)
-    text, _ = decode(head.split(b"\n", 1)[0])
-    import csv
-
-    return [c.strip() for c in next(csv.reader([text]), [])]
+        return header_cells(fh.read(65536))
 
 
 def detect(path: Path) -> str:

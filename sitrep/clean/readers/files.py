@@ -1,13 +1,17 @@
 """Small tabular files (hand-kept logs) -> frames of strings that remember their line numbers.
 
-CSV is decoded as UTF-8 (with or without the byte-order mark Excel's "CSV UTF-8" writes), and
-falls back to Windows-1252 (what older Excel writes). XLSX is read directly with openpyxl. Every
-cell comes back as text, exactly as typed, so the count grammar sees what the analyst wrote.
+CSV is decoded as UTF-8 (with or without the byte-order mark Excel's "CSV UTF-8" writes), as
+UTF-16 when it starts with that byte-order mark (Excel's "Unicode text"), and falls back to
+Windows-1252 (what older Excel writes). The separator is the one of comma, semicolon (Excel in
+much of Europe) and tab that the header line holds most of. XLSX is read directly with openpyxl;
+a formula with no saved value is an error naming its cell. Every cell comes back as text,
+exactly as typed, so the count grammar sees what the analyst wrote.
 Large dataset exports do not come through here: they stream through their own typed readers.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -16,9 +20,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from sitrep.clean.readers import workbook
 from sitrep.problems import InputError, Problem
 
 LINE = "_line"
+# A notes cell may hold a whole article; the csv module's default limit (128 KiB) would make
+# such a file unreadable.
+csv.field_size_limit(1 << 30)
+SEPARATORS = {",": "", ";": "semicolon-separated", "\t": "tab-separated"}
+SEP_WORDS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
 @dataclass
@@ -31,12 +41,31 @@ class RawTable:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Text and the encoding it was read with."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8"), "UTF-8 with byte-order mark"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # a file cut at an odd byte (a header read from the first block) loses half a character
+        return data.decode("utf-16", errors="ignore"), "UTF-16"
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def separator(text: str) -> str:
+    """The separator of comma, semicolon and tab that the header line holds most of (a comma
+    on a tie: column names hold none of them)."""
+    first = text.split("\n", 1)[0]
+    return max(SEPARATORS, key=lambda sep: (first.count(sep), sep == ","))
+
+
+def header_cells(data: bytes) -> list[str]:
+    """The first row's cells of the start of a CSV file, whatever its encoding and separator."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data.split(b"\n", 1)[0]  # a block may end inside a character: decode one line
+    text, _ = decode(data)
+    first = text.split("\n", 1)[0]
+    return [c.strip() for c in next(csv.reader([first], delimiter=separator(first)), [])]
 
 
 def cell_text(value: object) -> str:
@@ -52,24 +81,24 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _csv_rows(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
+def _csv_rows(path: Path) -> tuple[list[tuple[int, list[str]]], str, str]:
     text, encoding = decode(path.read_bytes())
+    sep = separator(text)
+    if SEPARATORS[sep]:
+        encoding += ", " + SEPARATORS[sep]
     # A spreadsheet numbers records, not text lines: a quoted cell with a line break is still
     # one row. csv.reader yields [] for a blank line, so blank rows keep their numbers.
-    reader = csv.reader(io.StringIO(text, newline=""))
-    return list(enumerate(reader, start=1)), encoding
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    return list(enumerate(reader, start=1)), encoding, sep
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook  # only when a workbook is read
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-        return [(i, [cell_text(v) for v in row])
-                for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
-    finally:
-        wb.close()
+def _xlsx_rows(path: Path, sheet: str | None,
+               name: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    title, values = workbook.sheet_values(path, sheet)
+    rows = [(i, [cell_text(v) for v in row]) for i, row in enumerate(values, start=1)]
+    unsaved = workbook.unsaved_formulas(path, title, values)
+    header = [c.strip() for c in rows[0][1]] if rows else []
+    return rows, workbook.formula_problems(name, title, header, unsaved)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -91,10 +120,11 @@ def read_table(path: Path, sheet: str | None = None, name: str | None = None) ->
     """Every non-blank row of a CSV file or XLSX sheet, as text, with its line number."""
     name = name or (f"{path.name}[{sheet}]" if sheet else path.name)
     try:
+        sep, formulas = ",", []
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            rows, encoding = _xlsx_rows(path, sheet), "XLSX"
+            (rows, formulas), encoding = _xlsx_rows(path, sheet, name), "XLSX"
         else:
-            rows, encoding = _csv_rows(path)
+            rows, encoding, sep = _csv_rows(path)
     except OSError as exc:
         raise InputError(message=f"{name}: cannot be read ({exc.strerror or exc}) - "
                                  "check the path and that the file is not open elsewhere")
@@ -107,7 +137,8 @@ def read_table(path: Path, sheet: str | None = None, name: str | None = None) ->
     header = [h.strip() for h in rows[0][1]]
     while header and not header[-1]:
         header.pop()  # trailing empty header cells: spreadsheet formatting, not columns
-    problems: list[Problem] = []
+    problems: list[Problem] = list(formulas)
+    unsaved = {p.line for p in formulas}
     seen: set[str] = set()
     for h in header:
         if h in seen:
@@ -117,14 +148,14 @@ def read_table(path: Path, sheet: str | None = None, name: str | None = None) ->
     records = []
     for line, cells in rows[1:]:
         cells = [c.strip() for c in cells]
-        if not any(cells):
-            continue  # a blank line is not a row
+        if not any(cells) and line not in unsaved:
+            continue  # a blank line is not a row (a row of unsaved formulas is one)
         extra = [c for c in cells[len(header):] if c]
         if extra:
             problems.append(Problem(
                 name, line, "(row)", ",".join(cells[len(header):]),
                 f"the row has {len(header) + len(extra)} or more cells but the header has "
-                f"{len(header)}", "put text that contains commas in double quotes"))
+                f"{len(header)}", f"put text that contains {SEP_WORDS[sep]} in double quotes"))
         cells = (cells + [""] * len(header))[: len(header)]
         records.append(cells + [line])
     frame = pd.DataFrame(records, columns=[*header, LINE])

@@ -158,7 +158,7 @@ def read_pieces(path: Path, read_options: pacsv.ReadOptions,
     stop = threading.Event()
     queues: list[queue.Queue] = [queue.Queue() for _ in bounds]
 
-    end_record = (",".join([END_MARK] * len(header)) + "\n").encode("ascii")
+    end_record = (parse_options.delimiter.join([END_MARK] * len(header)) + "\n").encode("ascii")
 
     def work(k: int, lo: int, hi: int) -> None:
         last = k == len(bounds) - 1

@@ -26,9 +26,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from sitrep.clean.readers import pieces
+from sitrep.clean.readers import pieces, workbook
 from sitrep.clean.readers.export.dataset import Dataset
-from sitrep.clean.readers.files import cell_text
+from sitrep.clean.readers.files import SEPARATORS, cell_text, separator
 from sitrep.problems import InputError, Problem
 
 LINE = "_line"
@@ -36,7 +36,8 @@ BLOCK_SIZE = 2 << 20      # 2 MiB: as fast as any size measured, at low memory
 CHUNK_ROWS = 200_000      # rows inside the filters handed to pandas at a time
 COPY_FILE, SEEN = "rows.parquet", "seen"  # a large export's copy in the cache, and its marker
 COPY_ROW_GROUP = 250_000  # rows per Parquet row group of that copy
-UTF8, LATIN1 = "UTF-8", "ISO-8859-1 (Latin-1)"
+UTF8, LATIN1, UTF16 = "UTF-8", "ISO-8859-1 (Latin-1)", "UTF-16"
+ARROW_ENCODING = {UTF8: "utf8", LATIN1: "latin-1", UTF16: "utf-16"}
 
 
 class NotUtf8(Exception):
@@ -75,27 +76,34 @@ def _apply(mask: Mask, batch: pa.RecordBatch, lines: np.ndarray) -> Block:
     return None, lines[:0], counts, batch.num_rows
 
 
-def header_and_encoding(path: Path) -> tuple[list[str], str]:
+def header_and_encoding(path: Path) -> tuple[list[str], str, str]:
+    """The header's cells, the encoding and the separator (see files.separator)."""
     with open(path, "rb") as fh:
         head = fh.read(1 << 20)
-    encoding = UTF8
-    if not head.startswith(codecs.BOM_UTF8):
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        except UnicodeDecodeError:
-            encoding = LATIN1
-    text = head.decode("utf-8-sig", errors="replace") if encoding == UTF8 \
-        else head.decode("latin-1")
-    first = next(csv.reader(io.StringIO(text, newline="")), [])
-    return [c.strip() for c in first], encoding
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = head.decode("utf-16", errors="ignore"), UTF16
+    else:
+        encoding = UTF8
+        if not head.startswith(codecs.BOM_UTF8):
+            try:
+                codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+            except UnicodeDecodeError:
+                encoding = LATIN1
+        text = head.decode("utf-8-sig", errors="replace") if encoding == UTF8 \
+            else head.decode("latin-1")
+    sep = separator(text)
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
+    return [c.strip() for c in first], encoding, sep
 
 
 def csv_source(path: Path, ds: Dataset, encoding: str | None = None,
                 copy: Path | None = None, whole: bool = False) -> Source:
     """The CSV file's blocks; with ``copy``, each block is also written to a Parquet copy of
     the file there (see :class:`CopyWriter`); ``whole``: never read in pieces."""
-    header, sniffed = header_and_encoding(path)
+    header, sniffed, sep = header_and_encoding(path)
     encoding = encoding or sniffed
+    if encoding == UTF16:
+        whole = True  # the pieces are cut at line-break bytes, which UTF-16 does not have
     # A header in capitals (ACLED's early Africa files) is read under the codebook's names.
     renamed = header != [h.lower() for h in header] and \
         not set(ds.required) <= set(header) and set(ds.required) <= {h.lower() for h in header}
@@ -108,10 +116,10 @@ def csv_source(path: Path, ds: Dataset, encoding: str | None = None,
     types[ds.country_column] = types[ds.province_column] = names
 
     read_options = pacsv.ReadOptions(block_size=BLOCK_SIZE,
-                                     encoding="utf8" if encoding == UTF8 else "latin-1",
+                                     encoding=ARROW_ENCODING[encoding],
                                      **({"column_names": header, "skip_rows": 1} if renamed
                                         else {}))
-    parse_options = pacsv.ParseOptions(newlines_in_values=True)
+    parse_options = pacsv.ParseOptions(newlines_in_values=True, delimiter=sep)
     convert_options = pacsv.ConvertOptions(include_columns=columns, column_types=types,
                                            strings_can_be_null=False,
                                            quoted_strings_can_be_null=False)
@@ -168,7 +176,8 @@ def csv_source(path: Path, ds: Dataset, encoding: str | None = None,
                 yield batch, lines + before, counts, rows
         return numbered()
 
-    return Source(path.name, columns, encoding, batches, masked=masked)
+    label = f"{encoding}, {SEPARATORS[sep]}" if SEPARATORS[sep] else encoding
+    return Source(path.name, columns, label, batches, masked=masked)
 
 
 class CopyWriter:
@@ -205,8 +214,10 @@ class CopyWriter:
         if self.writer is None:
             return  # no rows: nothing worth a copy
         self.writer.close()
-        (self.folder / "meta.json").write_text(json.dumps({"encoding": self.encoding}),
-                                               encoding="utf-8")
+        # two runs may copy the same export at once: each renames its own files into place
+        meta = self.folder / f".meta.json.{os.getpid()}"
+        meta.write_text(json.dumps({"encoding": self.encoding}), encoding="utf-8")
+        os.replace(meta, self.folder / "meta.json")
         os.replace(self.tmp, self.folder / COPY_FILE)
         self.done = True
 
@@ -235,29 +246,28 @@ def copy_source(path: Path, folder: Path, ds: Dataset) -> Source:
 
 
 def xlsx_source(path: Path, ds: Dataset) -> Source:
-    from openpyxl import load_workbook  # only when a workbook is read
-
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        title, values = workbook.sheet_values(path)
     except Exception as exc:
         raise InputError(message=f"{path.name}: cannot be read as a workbook ({exc}) - save the "
                                  "export again as CSV or XLSX") from None
-    try:
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        header = [cell_text(c) for c in next(rows, ())]
-        columns = check_columns(path.name, header, ds)
-        where = [header.index(c) for c in columns]
-        cells: list[list[str]] = [[] for _ in columns]
-        lines = []
-        for line, row in enumerate(rows, start=2):
-            texts = [cell_text(row[i]) if i < len(row) else "" for i in where]
-            if not any(cell_text(v) for v in row):
-                continue  # a blank row is not a row
-            for store, t in zip(cells, texts):
-                store.append(t)
-            lines.append(line)
-    finally:
-        wb.close()
+    rows = iter(values)
+    header = [cell_text(c) for c in next(rows, ())]
+    columns = check_columns(path.name, header, ds)
+    where = [header.index(c) for c in columns]
+    # a formula with no saved value reads as empty: a figure would silently go missing
+    unsaved = [c for c in workbook.unsaved_formulas(path, title, values) if c[1] in where]
+    if unsaved:
+        raise InputError(workbook.formula_problems(path.name, title, header, unsaved))
+    cells: list[list[str]] = [[] for _ in columns]
+    lines = []
+    for line, row in enumerate(rows, start=2):
+        texts = [cell_text(row[i]) if i < len(row) else "" for i in where]
+        if not any(cell_text(v) for v in row):
+            continue  # a blank row is not a row
+        for store, t in zip(cells, texts):
+            store.append(t)
+        lines.append(line)
     table = pa.table({c: pa.array(v, pa.string()) for c, v in zip(columns, cells)})
     for c in (ds.country_column, ds.province_column):
         table = table.set_column(table.schema.get_field_index(c), c,
@@ -303,7 +313,8 @@ def unreadable(path: Path, encoding: str, seen: int, exc: Exception) -> InputErr
     text = re.sub(r"\s*\.\.\.$", "", m.group(3).splitlines()[0])[:200]
     data = path.read_bytes()
     # The last occurrence: a cut-off row may begin like an earlier one it was copied from.
-    at = data.rfind(text.encode("utf-8" if encoding == UTF8 else "latin-1"))
+    codec = {UTF8: "utf-8", UTF16: "utf-16-le"}.get(encoding, "latin-1")
+    at = data.rfind(text.encode(codec, errors="replace"))
     line = data.count(b"\n", 0, at) + 1 if at >= 0 else seen + 2
     # The last row, or a file that stops without its final line break: a cut-off download.
     last = at >= 0 and (b"\n" not in data[at:].rstrip() or not data.endswith((b"\n", b"\r")))
