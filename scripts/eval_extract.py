@@ -1,6 +1,8 @@
 """Score the casualty-figure extractor on the evaluation set (``make eval-extract``).
 
-Runs :func:`sitrep.extract.extract_figures` over every report of a split of
+Runs the rules alone (:func:`sitrep.extract.candidates.rule_figures`) and the learned layer
+(:func:`sitrep.extract.extract_figures` with sitrep/extract/learn/model.json) over every report
+of a split of
 ``tests/fixtures/extract/`` (any subfolder holding report ``.txt`` files and a ``gold.csv``:
 ``dev`` is tuned on; a held-out split such as ``heldout10`` is never tuned on), compares the
 figures with the split's ``gold.csv`` and prints precision, recall and F1 over
@@ -8,28 +10,53 @@ figures with the split's ``gold.csv`` and prints precision, recall and F1 over
 printed for ``dev`` only (or with ``--show-misses``): a held-out split whose misses have been
 read is no longer held out.
 Claims are scored with the claim flag in the key (see tests/fixtures/extract/README.md).
+For each split it prints both scores and the paired bootstrap 95% interval of the difference
+in F1 (reports resampled, fixed seed); then a learning curve: the learned layer trained on 25,
+50, 100, 200 and all dev reports (fixed seeded subsets) and scored on heldout10
+(``--no-curve`` skips it). Dev's learned score is in-sample (the model was trained on it);
+``python scripts/train_extract.py --cv`` gives dev's cross-validated one.
 Exits 0 once the splits are scored: it reports, it does not gate (tests/test_extract_scoring.py
 does); exits 2 when ``--split`` names no folder with a ``gold.csv``.
 
-    python scripts/eval_extract.py [--split dev|heldout10|all|NAME] [--fixtures DIR] [--show-misses]
+    python scripts/eval_extract.py [--split dev|heldout10|all|NAME] [--fixtures DIR]
+                                   [--show-misses] [--no-curve]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from sitrep.extract.scoring import evaluate_folder, format_key
-from sitrep.paths import ROOT
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # the learning curve trains like make train-extract
+
+import pandas as pd  # noqa: E402
+
+from sitrep.extract.candidates import rule_figures  # noqa: E402
+from sitrep.extract.learn.bootstrap import counts, paired_interval  # noqa: E402
+from sitrep.extract.scoring import evaluate, evaluate_folder, format_key  # noqa: E402
+from sitrep.paths import ROOT  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
+CURVE_SIZES = (25, 50, 100, 200)
+CURVE_SEED = 18
+CURVE_TARGET = "heldout10"
 
 
 def report(split: str, folder: Path, show_misses: bool) -> dict:
+    rules = evaluate_folder(folder, rule_figures)
+    print(f"== {split}: {rules['documents']} reports, {rules['gold']} gold figures")
+    print(f"  rules alone: precision {rules['precision']:.3f}  recall {rules['recall']:.3f}  "
+          f"F1 {rules['f1']:.3f}  ({rules['predicted']} proposed)")
     result = evaluate_folder(folder)
-    print(f"== {split}: {result['documents']} reports, {result['gold']} gold figures, "
-          f"{result['predicted']} proposed")
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    diff, low, high = paired_interval(counts(rules, names), counts(result, names))
+    print(f"  learned:     precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
+          f"F1 {result['f1']:.3f}  ({result['predicted']} proposed)")
+    print(f"  F1 learned - rules: {diff:+.3f}, paired bootstrap 95% interval "
+          f"{low:+.3f} to {high:+.3f} (reports resampled)")
     for document, diff in result["per_document"].items() if show_misses else ():
         if not diff["missed"] and not diff["extra"]:
             continue
@@ -39,10 +66,31 @@ def report(split: str, folder: Path, show_misses: bool) -> dict:
         for key in diff["extra"]:
             print(f"    extra:  {format_key(key)}")
     agree, total = result["home_province_agreement"]
-    print(f"  precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
-          f"F1 {result['f1']:.3f}  (home province agrees on {agree} of {total} matched "
-          "figures that have one)")
+    print(f"  learned: home province agrees on {agree} of {total} matched figures that have one")
     return result
+
+
+def learning_curve(fixtures: Path, target: str = CURVE_TARGET) -> None:
+    """F1 on ``target`` of the learned layer trained on seeded subsets of dev."""
+    import numpy as np
+
+    from sitrep.extract.learn import train as T
+    from sitrep.extract.learn.apply import candidate_table, learned_rows
+    folder = fixtures / target
+    if not (folder / "gold.csv").is_file() or not (fixtures / "dev" / "gold.csv").is_file():
+        return
+    dev = T.prepare(T.read_folder(fixtures / "dev"))
+    tests = T.prepare(T.read_folder(folder))
+    gold = pd.read_csv(folder / "gold.csv", dtype=str, keep_default_na=False)
+    rng = np.random.RandomState(CURVE_SEED)
+    order = rng.permutation(len(dev))  # nested subsets: each size holds the smaller ones
+    print(f"== learning curve: trained on n dev reports (seeded subsets), scored on {target}")
+    for n in [s for s in CURVE_SIZES if s < len(dev)] + [len(dev)]:
+        model = T.train([dev[i] for i in sorted(order[:n])])
+        frames = [candidate_table(ex.pool, learned_rows(model, ex.pool)[0]) for ex in tests]
+        result = evaluate(pd.concat(frames, ignore_index=True), gold)
+        print(f"  {n:>4} reports: precision {result['precision']:.3f}  "
+              f"recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
 
 
 def available_splits(fixtures: Path) -> list[str]:
@@ -62,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder holding the splits (default: tests/fixtures/extract)")
     parser.add_argument("--show-misses", action="store_true",
                         help="list misses and extras of held-out splits too (dev's always are)")
+    parser.add_argument("--no-curve", action="store_true",
+                        help="skip the learning curve (it trains five models)")
     args = parser.parse_args(argv)
     splits = available_splits(args.fixtures)
     if args.split != "all":
@@ -72,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         splits = [args.split]
     for split in splits:
         report(split, args.fixtures / split, args.show_misses or split == "dev")
+    if not args.no_curve:
+        learning_curve(args.fixtures)
     return 0
 
 

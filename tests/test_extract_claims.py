@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract import draft_incidents, extract_figures
+from sitrep.extract import draft_incidents
+from sitrep.extract.candidates import rule_figures
 from test_extract_figures import ALL, CIV, K, MIL, SF, UNK, f, figures
 
 
@@ -78,7 +79,7 @@ def test_claims_are_flagged_and_kept_out_of_the_draft_counts():
     got = figures(text)
     assert ("security_forces", "killed", 5, 5, "no") in got
     assert ("security_forces", "killed", 18, 18, "yes") in got
-    drafted = draft_incidents(extract_figures(text, "c.txt")).iloc[0]
+    drafted = draft_incidents(rule_figures(text, "c.txt")).iloc[0]
     assert drafted["killed_security_forces"] == "five"
     assert "claim, not counted" in drafted["notes"] and "18" in drafted["notes"]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract import draft_incidents, extract_figures
+from sitrep.extract import draft_incidents
+from sitrep.extract.candidates import rule_figures
 from test_extract_figures import ALL, CIV, I, K, MIL, SF, f, figures
 
 
@@ -87,7 +88,7 @@ def test_subset_is_a_lower_bound_of_its_category_never_a_second_total():
     got = figures("Twelve people were killed, including two children and a woman.")
     assert got == {("all", "killed", 12, 12, "no"), ("civilians", "killed", 2, None, "no"),
                    ("civilians", "killed", 1, None, "no")}
-    drafted = draft_incidents(extract_figures(
+    drafted = draft_incidents(rule_figures(
         "Twelve people were killed, including two children.", "s.txt"))
     assert drafted.iloc[0]["killed_total"] == "twelve"
     assert drafted.iloc[0]["killed_civilians"] == "at least 2"

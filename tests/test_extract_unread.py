@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitrep.extract import extract_figures, unread_counts
+from sitrep.extract import unread_counts
+from sitrep.extract.candidates import rule_figures
 from sitrep.extract.figures import BACKGROUND, INCREMENT, LATER_DEATH, NO_OUTCOME
 from sitrep.extract.mentions import find_mentions
 from sitrep.extract.sentences import split_sentences
@@ -26,7 +27,7 @@ def test_unread_lists_each_count_set_aside_with_its_reason():
         ("Three guards", NO_OUTCOME),
     ]
     assert all(text[s:e] == c for s, e, c in zip(rows["start"], rows["end"], rows["count"]))
-    proposed = extract_figures(text, "r.txt")
+    proposed = rule_figures(text, "r.txt")
     assert set(proposed["start"]).isdisjoint(rows["start"])  # a proposal is never set aside
 
 
@@ -45,7 +46,7 @@ def test_every_count_in_a_casualty_sentence_is_proposed_or_set_aside():
     that proposed a figure or holds a casualty word is a proposal or a row of unread.csv."""
     for path in sorted((FIXTURES / "dev").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        proposed = set(extract_figures(text, path.name)["start"])
+        proposed = set(rule_figures(text, path.name)["start"])
         unread = set(unread_counts(text, path.name)["start"])
         for s in split_sentences(text):
             starts = {m.start for m in find_mentions(text, s.start, s.end)}

@@ -51,10 +51,13 @@ def evaluate(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
     per_doc = {d: {"missed": sorted((k for k in g if k[0] == d and k not in hits), key=str),
                    "extra": sorted((k for k in p if k[0] == d and k not in hits), key=str)}
                for d in docs}
+    by_document = {d: (sum(1 for k in hits if k[0] == d), sum(1 for k in p if k[0] == d),
+                       sum(1 for k in g if k[0] == d)) for d in docs}
     homes = [k for k in hits if g[k] or p[k]]
     agree = sum(1 for k in homes if g[k] == p[k])
     return {"precision": precision, "recall": recall, "f1": f1, "true_positives": len(hits),
             "predicted": len(p), "gold": len(g), "per_document": per_doc,
+            "by_document": by_document,
             "home_province_agreement": (agree, len(homes))}
 
 

@@ -2,7 +2,8 @@
 
 Only the text speaks here: the words to the left and right of the count (by position and as a
 bag), the noun it counts, the cue words of its sentence, the shape of the count, where the
-sentence sits in the report and where the count sits among the sentence's numbers. The rules'
+sentence sits in the report and where the count sits among the sentence's numbers; and the
+rules' reading of it (category, outcome, claim, bound) as one voice among these. The rules'
 decision (proposed, set aside, replaced) is left out on purpose: the rules were tuned on the
 training reports, so there it is nearly always right and a model given it learns to copy it
 (the probe of issue 18 found no gain with it).
@@ -59,6 +60,11 @@ def candidate_features(pool: Pool, i: int) -> list[str]:
         feats.append("l1=<s>")
     if not right:
         feats.append("r1=</s>")
+    if c.mention is not None:
+        # the rules' reading of the count, as options (never their verdict on it): the
+        # lexicon's category of the noun, the outcome cue they tied to it, claim and bound
+        feats += [f"rule_cat={c.category or '-'}", f"rule_out={c.outcome or '-'}",
+                  f"rule_claim={c.claim}", f"rule_open={c.open}"]
     head = c.head or (right[0] if right else "")
     feats.append(f"head={head}")
     feats += [f"mod={w}" for w in c.mods[-3:]]
