@@ -51,6 +51,10 @@ def test_the_store_has_the_evaluation_splits_format(tmp_path):
     # The scorer that reads the evaluation splits reads the store as one.
     result = evaluate_folder(tmp_path / "store")
     assert result["documents"] == 1 and result["gold"] == 3
+    # And so does make train-extract, which takes the store as another training split.
+    from sitrep.extract.learn.train import read_folder
+    [(name, text, figures)] = read_folder(tmp_path / "store")
+    assert (name, text, len(figures)) == ("a.txt", BODY, 3)
 
 
 def test_applying_again_replaces_the_reports_rows(tmp_path):
