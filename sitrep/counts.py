@@ -139,6 +139,11 @@ HOW_TO_WRITE = (
 )
 
 
+# More people than any incident can count: a pasted id or a stray digit run. Figures are kept as
+# 64-bit integers, which a 20-digit number would overflow.
+MAX_COUNT = 100_000_000
+
+
 @lru_cache(maxsize=65536)
 def parse_count(text: object) -> Count | None:
     """Parse one count cell. ``None`` means the source did not report this figure.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 
 import pandas as pd
 import pytest
@@ -84,3 +85,37 @@ def test_a_whole_column_of_damage_is_one_line_with_its_fix(tmp_path):
     assert len(lines) == 3  # the count, one line for the whole column, what to do
     assert "column 'event_id_cnty': 13 rows (lines 2 to 14" in lines[1]  # all 13 rows
     assert "export the file again" in lines[1]
+
+
+def test_a_date_with_words_or_out_of_range_is_an_error_while_excels_forms_still_read(tmp_path):
+    """'2024-08-26 or 27' was read as the 26th; a date before 1900 or after today was kept."""
+    cells = {2: "2024-08-26 or 27", 3: "approx 2024-08-26", 4: "1024-08-26", 5: "2099-01-01",
+             6: "26-Aug-24", 7: "2024-08-26 00:00:00", 8: "25 Aug 2024"}
+
+    lines = itertools.count(2)  # _resaved changes the data rows in order: line 2 first
+
+    def change(head, r):
+        line = next(lines)
+        if line in cells:
+            r[head.index("event_date")] = cells[line]
+
+    r = clean.read(_resaved(tmp_path, change), "acled", make_filters())
+    got = {p.line: (p.severity, p.message) for p in r.problems if p.column == "event_date"}
+    assert got[2][1] == got[3][1] == "is not a date ACLED writes"
+    assert got[4] == ("error", "lies before 1900") and got[5] == ("error", "lies in the future")
+    assert got[6][0] == "warning" and "as Excel writes them back" in got[6][1]  # one warning
+    assert {ln for ln, (sev, _) in got.items() if sev == "error"} == {2, 3, 4, 5}
+    kept = set(r.audit.loc[r.audit["fate"] == "kept", "line"])
+    assert {6, 7, 8} <= kept and not {2, 3, 4, 5} & kept
+
+
+def test_an_impossible_count_in_an_export_is_a_located_error(tmp_path):
+    def change(head, r):
+        if r[head.index("event_id_cnty")] == first_id:
+            r[head.index("fatalities")] = "12345678901234567890"
+
+    first_id = list(csv.reader(open(ACLED, encoding="utf-8", newline="")))[1][0]
+    r = clean.read(_resaved(tmp_path, change), "acled", make_filters())
+    [p] = [p for p in r.problems if p.severity == "error"]
+    assert (p.line, p.column, p.value) == (2, "fatalities", "12345678901234567890")
+    assert p.message == "is more people than any count can hold (over 100,000,000)"

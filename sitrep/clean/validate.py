@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from sitrep import places
-from sitrep.counts import Count, CountError, parse_count
+from sitrep.counts import MAX_COUNT, Count, CountError, parse_count
 from sitrep.problems import Problem
 from sitrep.schema import CATEGORIES
 from sitrep.clean.readers.files import LINE, RawTable
@@ -65,7 +65,12 @@ def required_text(value: str) -> str:
     return value
 
 
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+# A time may follow the date (an XLSX date cell with a time reads as 2024-08-26T14:30:00); any
+# other text after it ("2024-08-26 or 27") makes the cell more than a date.
+TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + TIME + "$")
+HAS_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+FIRST_YEAR = 1900  # earlier dates are typing errors (1024 for 2024), not modern incidents
 
 
 def parse_date(value: str, today: dt.date | None = None, required: bool = True) -> dt.date | None:
@@ -74,12 +79,17 @@ def parse_date(value: str, today: dt.date | None = None, required: bool = True) 
             raise Fault("is empty", "give the date as YYYY-MM-DD")
         return None
     m = ISO_DATE.match(value)
+    if not m and HAS_DATE.search(value):
+        raise Fault("holds more than a date", "give one date as YYYY-MM-DD (the first day "
+                    "when unsure) and put the rest in notes")
     if not m:
         raise Fault("is not an ISO date", "write it as YYYY-MM-DD, e.g. 2024-08-26")
     try:
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
         raise Fault(f"is not a real date ({exc})", "check the day and month") from None
+    if day.year < FIRST_YEAR:
+        raise Fault(f"lies before {FIRST_YEAR}", "check the year")
     if day > (today or dt.date.today()):
         raise Fault("lies in the future", "check the year; events must have happened already")
     return day
@@ -137,10 +147,14 @@ def coordinate_parser(kind: str) -> Callable[[str], float | None]:
 
 def parse_count_cell(value: str) -> Count | None:
     try:
-        return parse_count(value)
+        count = parse_count(value)
     except CountError as exc:
         message, _, fix = str(exc).partition(" - ")
         raise Fault(message, fix) from None
+    if count is not None and max(count.low, count.high or 0) > MAX_COUNT:
+        raise Fault(f"is more people than any count can hold (over {MAX_COUNT:,})",
+                    "check the cell: an id or a date pasted into a count column?")
+    return count
 
 
 def choice_parser(choices: tuple[str, ...], what: str) -> Callable[[str], str]:

@@ -19,7 +19,7 @@ from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.export import read_export
 from sitrep.clean.readers.export.dataset import (Dataset, Dates, Figures, category_figures,
                                                  concat_faults, faults_where, figure_part,
-                                                 no_faults, whole_numbers)
+                                                 implausible, no_faults, whole_numbers)
 
 UNKNOWN = frozenset({"", "-9", "-99"})
 TARGET_CATEGORY = {
@@ -53,6 +53,8 @@ def dates(frame: pd.DataFrame) -> Dates:
     year_text = y.astype(str).where(y.notna())
     first = pd.to_datetime(year_text + "-01-01", format="%Y-%m-%d", errors="coerce")
     last = pd.to_datetime(year_text + "-12-31", format="%Y-%m-%d", errors="coerce")
+    date, odd = implausible(date, shown, "iyear")
+    faults.append(odd)
     precision = pd.Series("day", index=frame.index).mask(no_day, "month").mask(no_month, "year")
     return Dates(date, precision, concat_faults(faults), first.where(no_month),
                  last.where(no_month))

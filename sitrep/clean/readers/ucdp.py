@@ -20,7 +20,8 @@ from sitrep.clean.readers.base import ReadResult
 from sitrep.clean.readers.export import read_export
 from sitrep.clean.readers.export.dataset import (Dataset, Dates, Figures, category_figures,
                                                  concat_faults, faults_where, figure_part,
-                                                 iso_dates, strip_suffix, whole_numbers)
+                                                 implausible, iso_dates, strip_suffix,
+                                                 whole_numbers)
 from sitrep.schema import BEST_ONLY
 
 GOVERNMENT = "Government of"
@@ -32,10 +33,10 @@ EMPTY_FIX = "UCDP GED gives every death count as a number (0 when none)"
 
 def dates(frame: pd.DataFrame) -> Dates:
     raw = frame["date_start"].astype(str)
-    date = iso_dates(raw)
-    faults = faults_where(date.isna(), raw, "date_start", "is not a date",
-                          "UCDP dates look like 2024-08-26 (optionally with a time)")
-    return Dates(date, pd.Series("day", index=frame.index), faults)
+    date, odd = implausible(iso_dates(raw), raw, "date_start")
+    faults = faults_where(date.isna() & ~raw.index.isin(odd["row"]), raw, "date_start",
+                          "is not a date", "UCDP dates look like 2024-08-26 (optionally with a time)")
+    return Dates(date, pd.Series("day", index=frame.index), concat_faults([odd, faults]))
 
 
 def side_category(side: pd.Series) -> pd.Series:

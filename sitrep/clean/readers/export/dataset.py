@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from sitrep.counts import MAX_COUNT
 from sitrep.schema import CATEGORIES, FAULT_COLUMNS, FIG_PART_COLUMNS  # noqa: F401
 
 INT = "Int64"
@@ -99,14 +100,18 @@ def whole_numbers(frame: pd.DataFrame, column: str, unknown: frozenset[str] = fr
     bad_text = num.isna() & ~is_unknown & ~empty
     fraction = num.notna() & ~is_unknown & (num % 1 != 0)
     negative = num.notna() & ~is_unknown & ~fraction & (num < 0)
+    huge = num.notna() & ~is_unknown & ~fraction & (num > MAX_COUNT)
     faults = concat_faults([
         faults_where(empty, raw, column, "is empty", empty_fix),
         faults_where(bad_text, raw, column, "is not a number", "give a whole number"),
         faults_where(fraction, raw, column, "is not a whole number", "give a whole number"),
         faults_where(negative, raw, column, "is negative",
                      "give the number of people (0 or more)"),
+        faults_where(huge, raw, column,
+                     f"is more people than any count can hold (over {MAX_COUNT:,})",
+                     "check the cell: an id or a date pasted into a count column?"),
     ])
-    ok = num.notna() & ~is_unknown & ~fraction & ~negative
+    ok = num.notna() & ~is_unknown & ~fraction & ~negative & ~huge
     return num.where(ok).astype(INT), faults
 
 
@@ -118,7 +123,11 @@ def _is_number(text: str) -> bool:
         return False
 
 
-_ISO = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2})(?:[ T].*)?$")
+# The date, optionally followed by a time (UCDP writes 2024-08-26 00:00:00.000); anything else
+# after it ("2024-08-26 or 27") is not a date.
+_CLOCK = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_ISO = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2})(?:" + _CLOCK + r")?\s*$")
+FIRST_DAY = pd.Timestamp("1900-01-01")  # earlier dates are typing errors, not incidents
 
 
 def iso_dates(values: pd.Series) -> pd.Series:
@@ -127,14 +136,28 @@ def iso_dates(values: pd.Series) -> pd.Series:
     The common shapes are parsed vectorised; only cells that fail are tried with the pattern.
     """
     text = values.astype(str).str.strip()
-    head, rest = text.str.slice(0, 10), text.str.slice(10, 11)
-    date = pd.to_datetime(head.where(rest.isin(["", " ", "T"])), format="%Y-%m-%d",
-                          errors="coerce")
+    head, rest = text.str.slice(0, 10), text.str.slice(10)
+    ok = rest == ""
+    if not ok.all():  # only the cells with more than a date are matched against a time
+        ok[~ok] = rest[~ok].str.fullmatch(_CLOCK).fillna(False).astype(bool)
+    date = pd.to_datetime(head.where(ok), format="%Y-%m-%d", errors="coerce")
     if date.isna().any():
         miss = text[date.isna()]
         day = miss.str.extract(_ISO, expand=False)
         date = date.fillna(pd.to_datetime(day, format="%Y-%m-%d", errors="coerce"))
     return date
+
+
+def implausible(date: pd.Series, values: pd.Series,
+                column: str) -> tuple[pd.Series, pd.DataFrame]:
+    """Dates before 1900 or after today: NaT, and an error each."""
+    today = pd.Timestamp.today().normalize()
+    early, late = date < FIRST_DAY, date > today
+    faults = concat_faults([
+        faults_where(early, values, column, "lies before 1900", "check the year"),
+        faults_where(late, values, column, "lies in the future",
+                     "check the year; events must have happened already")])
+    return date.where(~(early | late)), faults
 
 
 def figure_part(values: pd.Series, category: str, outcome: str, derived: pd.Series | str = "",

@@ -14,7 +14,8 @@ import re
 
 import pandas as pd
 
-from sitrep.clean.readers.export.dataset import Dates, concat_faults, faults_where
+from sitrep.clean.readers.export.dataset import (Dates, concat_faults, faults_where,
+                                                 implausible)
 
 MONTHS = {m.lower(): i for i, m in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -98,8 +99,9 @@ def excel_read(frame: pd.DataFrame, raw: pd.Series, date: pd.Series, column: str
         unclear = ambiguous_order(raw) & date.isna()
         message = pd.Series(message, index=raw.index).where(
             ~unclear, "is day/month or month/day, and no cell of this column tells which")
-    faults = faults_where(date.isna(), raw, column, message, fix)
-    return Dates(date, pd.Series("day", index=frame.index), concat_faults([note, faults]))
+    date, odd = implausible(date, raw, column)
+    faults = faults_where(date.isna() & ~raw.index.isin(odd["row"]), raw, column, message, fix)
+    return Dates(date, pd.Series("day", index=frame.index), concat_faults([note, odd, faults]))
 
 
 def scientific_ids(values: pd.Series, column: str) -> pd.DataFrame:
