@@ -49,6 +49,12 @@ REPORT_COLUMNS = (
     "origin",          # whose figure the report relays ("ISPR"); "" = the source's own
     "total_excludes",  # ";"-joined categories its stated total leaves out ("militants")
 )
+# A native log's own extra columns follow these, as typed; the incidents table carries them on.
+# tables/incidents.csv: one row per incident, then the log's extra columns.
+INCIDENT_TABLE_COLUMNS = (
+    "event_id", "event_date", "province_code", "province", "district", "location", "latitude",
+    "longitude", "part_of", "event_type", "perpetrator", "sources", "low", "best", "high",
+    "militants")
 # One row per report x category x outcome that the report states (or that is derived from it).
 FIGURE_COLUMNS = (
     "report_id", "event_id", "source_id", "category", "outcome",

@@ -36,3 +36,23 @@ def test_by_actor_counts_incidents_with_and_without_deaths(tmp_path):
     assert t.loc["Blast", ["incidents", "incidents_with_deaths", "killed"]].tolist() == [2, 1, 2]
     assert t.loc["Ambush", ["incidents", "killed", "killed_civilians"]].tolist() == [1, 7, 7]
     assert list(t.index) == ["Ambush", "Blast"]  # the deadliest first
+
+
+def test_the_logs_extra_columns_are_passed_through_to_the_incidents_table(tmp_path):
+    """README: extra columns are passed through; per incident, the first value given."""
+    from conftest import LOG_HEAD, LOG_SOURCES
+    from sitrep.clean.filters import make_filters
+    from sitrep.clean.readers.native import read_native
+    from sitrep.clean.reconcile import reconcile
+
+    head = LOG_HEAD.rstrip("\n") + ",analyst,verified\n"
+    (tmp_path / "incidents.csv").write_text(head + (
+        "A,S1,2024-08-25,Pakistan,Balochistan,Musakhail,,7,,,,7,,\n"
+        "A,S2,2024-08-25,Pakistan,Balochistan,Musakhail,,7,,,,7,AB,yes\n"
+        "B,S1,2024-08-26,Pakistan,Balochistan,Kech,,,,,,,CD,no\n"), encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(LOG_SOURCES, encoding="utf-8")
+    result = read_native(tmp_path, make_filters())
+    t = inc.incidents(reconcile(result.reports, result.figures), result.reports)
+    assert list(t.columns[-2:]) == ["analyst", "verified"]
+    assert t[["event_id", "analyst", "verified"]].values.tolist() == [
+        ["A", "AB", "yes"], ["B", "CD", "no"]]

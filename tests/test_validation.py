@@ -157,6 +157,16 @@ CELL_FAULTS = [
      "lies in the future", "check the year"),
     ("date-empty", (8, "event_date", "", "incidents.csv"),
      "is empty", "give the date as YYYY-MM-DD"),
+    ("date-before-1900", (2, "event_date", "1024-03-14", "incidents.csv"),
+     "lies before 1900", "check the year"),
+    ("date-or-words", (2, "event_date", "2024-03-14 or 15", "incidents.csv"),
+     "holds more than a date", "give one date as YYYY-MM-DD (the first day when unsure)"),
+    ("date-approx-words", (2, "event_date", "approx 2024-03-14", "incidents.csv"),
+     "holds more than a date", "put the rest in notes"),
+    ("count-impossible", (2, "killed_security_forces", "12345678901234567890", "incidents.csv"),
+     "is more people than any count can hold (over 100,000,000)", "check the cell"),
+    ("victims-count-impossible", (2, "count", "99999999999", "victims.csv"),
+     "is more people than any count can hold", "check the cell"),
     ("province-typo", (4, "province", "Blochistan", "incidents.csv"),
      "is not a province of this country", "did you mean 'Balochistan'?"),
     ("province-typo-kp", (2, "province", "Khyber Pakhtunkwa", "incidents.csv"),
@@ -440,3 +450,57 @@ def test_faults_and_filters_together_still_add_up(bad_log):
     assert sum(counts.values()) == sum(BASE_ROWS.values())
     assert counts["rejected"] >= 1 and counts["filtered"] >= 1
     assert_accounted(r, bad_log)
+
+
+# --- issue 17: the paths that were silent ----------------------------------------------------
+
+def test_a_date_with_a_time_is_still_a_date(bad_log):
+    bad_log.set(2, "event_date", "2024-03-14 10:30").set(3, "event_date", "2024-03-14T22:05:00")
+    assert read(bad_log).problems == []
+
+
+@pytest.mark.parametrize("second,days", [("2024-03-15", 1), ("2024-03-17", 3),
+                                         ("2024-03-11", 3)])
+def test_reports_of_one_event_up_to_three_days_apart_are_a_warning(bad_log, second, days):
+    bad_log.set(3, "event_date", second)
+    r = read(bad_log)
+    assert errors(r.problems) == []
+    [w] = warnings(r.problems)
+    assert (w.line, w.column, w.value) == (3, "event_date", second)
+    assert "differs from the event's first report ('2024-03-14'), which is used" in w.message
+
+
+@pytest.mark.parametrize("second,days", [("2024-03-18", 4), ("2024-03-24", 10),
+                                         ("2023-03-14", 366)])
+def test_reports_of_one_event_more_than_three_days_apart_are_an_error(bad_log, second, days):
+    bad_log.set(3, "event_date", second)
+    r = read(bad_log)
+    assert_problem(only_error(r), "incidents.csv", 3, "event_date", second,
+                   f"is {days} days from the date of event 'KP-2024-03-BNU' in its first report "
+                   "(2024-03-14, line 2, source 'dawn-bnu')",
+                   "reports of one event may differ by at most 3 days")
+    assert warnings(r.problems) == []
+    assert fates(r)[("incidents.csv", 3)][0] == "rejected"
+    assert fates(r)[("incidents.csv", 2)][0] == "kept"
+    assert_accounted(r, bad_log)
+
+
+def test_a_header_without_rows_is_said_as_such(bad_log):
+    bad_log.write_rows(bad_log.rows()[:1])
+    with pytest.raises(InputError) as err:
+        read(bad_log)
+    assert str(err.value) == ("incidents.csv has a header but no rows - add one row per report "
+                              "of an incident below the header")
+
+
+def test_extra_columns_are_carried_by_the_reports(bad_log):
+    rows = bad_log.rows()
+    rows[0] += ["analyst", "sources"]  # 'sources' is a column sitrep computes
+    for i, r in enumerate(rows[1:], start=2):
+        r += [f"AB{i}", "x"]
+    bad_log.write_rows(rows)
+    r = read(bad_log)
+    assert r.reports["analyst"].tolist() == [f"AB{i}" for i in range(2, 10)]
+    assert "sources" not in r.reports
+    [w] = warnings(r.problems)
+    assert (w.line, w.column) == (1, "sources") and "not passed through" in w.message

@@ -51,8 +51,8 @@ def enforce(result: ReadResult, allow_rejects: bool) -> None:
     fates = rows.groupby(data["fate"]).sum()
     total = int(rows.sum())
     if total == 0:
-        raise InputError(message=f"{', '.join(result.files) or 'DATA'}: holds no data rows - "
-                                 "check DATA")
+        raise InputError(message=f"{result.files[0] if result.files else 'DATA'} has a header "
+                                 "but no rows - check DATA, or export the data again")
     why = rows[data["fate"] == "filtered"].groupby(data["reason"]).sum()
     said = "; ".join(f"{int(n):,} {reason}" for reason, n in why.items())
     head = f"Nothing to brief on: none of the {total:,} rows of {result.files[0]} is left"

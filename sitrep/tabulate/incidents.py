@@ -12,7 +12,7 @@ import pandas as pd
 
 from sitrep.clean.reconcile import event_meta
 from sitrep.frames import isin
-from sitrep.schema import ALL, CATEGORIES, CLAIM
+from sitrep.schema import ALL, CATEGORIES, CLAIM, INCIDENT_TABLE_COLUMNS, REPORT_COLUMNS
 
 Int = "Int64"
 
@@ -42,10 +42,23 @@ def incidents(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     for c in ("low", "best", "high"):
         out[c] = out[c].astype(Int)
     out["event_date"] = out["event_date"].dt.date.astype(str)
-    cols = ["event_id", "event_date", "province_code", "province", "district", "location",
-            "latitude", "longitude", "part_of", "event_type", "perpetrator", "sources", "low",
-            "best", "high", "militants"]
-    return out.sort_values(["event_date", "event_id"])[cols].reset_index(drop=True)
+    extra = passed_through(reports)
+    out = out.join(extra, on="event_id")
+    return out.sort_values(["event_date", "event_id"])[list(INCIDENT_TABLE_COLUMNS) + list(extra.columns)] \
+        .reset_index(drop=True)
+
+
+def passed_through(reports: pd.DataFrame) -> pd.DataFrame:
+    """The log's own extra columns (beyond REPORT_COLUMNS), by event: the first value given in
+    file order, as the README promises that extra columns are passed through."""
+    extra = [c for c in reports.columns if c not in REPORT_COLUMNS and not c.startswith("_")]
+    ordered = reports.sort_values(["file", "line"], kind="stable")
+    out = pd.DataFrame(index=pd.Index(ordered["event_id"].unique(), name="event_id"))
+    for c in extra:
+        given = ordered[ordered[c].fillna("").astype(str).str.strip() != ""]
+        out[c] = given.drop_duplicates("event_id").set_index("event_id")[c]
+        out[c] = out[c].fillna("")
+    return out
 
 
 def timeline(events: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:

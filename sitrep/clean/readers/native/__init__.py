@@ -38,6 +38,9 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
                + (v.missing_columns(files.victims, VICTIM_COLUMNS) if files.victims else []))
     if missing:
         raise InputError(problems + missing)
+    if inc.frame.empty:  # said before the victims' rows are found to name no event
+        raise InputError(message=f"{inc.name} has a header but no rows - add one row per "
+                                 "report of an incident below the header")
 
     # Sources: every report must point at a valid one.
     sources, sp = check_sources(src, today)
@@ -53,6 +56,9 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
     problems += parsed.problems
     fate, reason = step.fates(parsed)
     kept = step.report_frame(parsed, source_type, fate == "kept")
+    extra, ep = step.extra_columns(inc)
+    kept = kept.join(inc.frame.loc[kept.index, extra])
+    problems += ep
     problems += step.disagreements(kept, inc.name)
     kept = step.apply_filters(kept, filters, fate, reason)
     figures, fp = step.stated_figures(parsed, kept)
@@ -69,7 +75,7 @@ def read_native(path: Path, filters: Filters, today: dt.date | None = None) -> R
     result = ReadResult(
         dataset=DATASET,
         files=[t.name for t in (inc, src, files.victims) if t is not None],
-        reports=kept[list(REPORT_COLUMNS)].reset_index(drop=True),
+        reports=kept[list(REPORT_COLUMNS) + extra].reset_index(drop=True),
         figures=figures,
         sources=sources.loc[src_ok & sources["source_id"].isin(used),
                             list(SOURCE_COLUMNS)].reset_index(drop=True),

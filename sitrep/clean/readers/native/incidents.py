@@ -15,7 +15,10 @@ from sitrep.clean.readers.files import LINE, RawTable
 from sitrep.clean.readers.native.rows import as_count, attr, reject_lines
 from sitrep.places import resolve_district
 from sitrep.problems import InputError, Problem
-from sitrep.schema import ALL, CATEGORIES, COUNT_COLUMNS, FIGURE_COLUMNS, OUTCOMES
+from sitrep.schema import (ALL, CATEGORIES, COUNT_COLUMNS, FIGURE_COLUMNS, INCIDENT_OPTIONAL,
+                           INCIDENT_REQUIRED, INCIDENT_TABLE_COLUMNS, OUTCOMES, REPORT_COLUMNS)
+
+COMPUTED = set(REPORT_COLUMNS) | set(INCIDENT_TABLE_COLUMNS)  # an extra column may not take these
 
 
 @dataclass
@@ -107,6 +110,7 @@ def cross_row_checks(p: Parsed, source_ids: set[str], source_type: dict[str, str
                 "later article)"))
         else:
             first_report[key] = p.line(i)
+    p.problems.extend(_date_gaps(p, rows))
     event_ids = set(c["event_id"].dropna())
     part_of = part_of_column(f)
     parent_of: dict[str, str] = {}
@@ -133,6 +137,36 @@ def cross_row_checks(p: Parsed, source_ids: set[str], source_type: dict[str, str
             p.problems.append(Problem(name, p.line(i), "part_of", part_of[i],
                                       "episodes form a loop",
                                       "an episode cannot be part of its parts"))
+
+
+# Reports of one incident may date it a day or two apart (a night attack, a report dated by its
+# publication); further apart than this they are not one incident, or a date is mistyped.
+MAX_DATE_GAP_DAYS = 3
+
+
+def _date_gaps(p: Parsed, rows) -> list[Problem]:
+    """An error for each report dated more than MAX_DATE_GAP_DAYS from its event's first
+    (dated) report, naming that report; smaller gaps are warnings (see disagreements)."""
+    c, name, out = p.cols, p.table.name, []
+    first: dict[str, int] = {}
+    for i in rows:
+        ev, day = c["event_id"][i], c["event_date"][i]
+        if not ev or day is None:
+            continue
+        if ev not in first:
+            first[ev] = i
+            continue
+        j = first[ev]
+        gap = abs((day - c["event_date"][j]).days)
+        if gap > MAX_DATE_GAP_DAYS:
+            out.append(Problem(
+                name, p.line(i), "event_date", p.frame.at[i, "event_date"],
+                f"is {gap} days from the date of event '{ev}' in its first report "
+                f"({c['event_date'][j].isoformat()}, line {p.line(j)}, source "
+                f"'{c['source_id'][j]}')",
+                f"reports of one event may differ by at most {MAX_DATE_GAP_DAYS} days: correct "
+                "the date, or give the other incident its own event_id"))
+    return out
 
 
 def part_of_column(f: pd.DataFrame) -> pd.Series:
@@ -182,6 +216,18 @@ def report_frame(p: Parsed, source_type: dict[str, str], ok: pd.Series) -> pd.Da
     reports["origin"] = f["origin"].str.strip() if "origin" in f else ""
     reports["total_excludes"] = c["total_excludes"].fillna("")
     return reports[ok]
+
+
+def extra_columns(inc: RawTable) -> tuple[list[str], list[Problem]]:
+    """Columns of the log that sitrep does not read, which the reports carry through to the
+    incidents table; a warning for one named like a column sitrep computes (it is left out)."""
+    known = set(INCIDENT_REQUIRED + INCIDENT_OPTIONAL + COUNT_COLUMNS) | {LINE}
+    extra = [c for c in inc.frame.columns if c not in known and c]
+    taken = [c for c in extra if c in COMPUTED or c.startswith("_")]
+    return [c for c in extra if c not in taken], [
+        Problem(inc.name, 1, c, c, "is the name of a column sitrep computes, so this column is "
+                "not passed through to the incidents table", "rename it", "warning")
+        for c in taken]
 
 
 def disagreements(kept: pd.DataFrame, name: str) -> list[Problem]:
