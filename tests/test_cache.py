@@ -79,3 +79,35 @@ def test_an_export_briefed_with_other_filters_is_read_from_its_copy(tmp_path, mo
             from_copy = any("column-pruned copy" in m for m in got.method)
             assert from_copy == (i >= 2), (data.name, i, got.method)
         assert not list(folder.glob(".rows.parquet*"))  # no half-written copy left behind
+
+
+def test_two_runs_saving_one_entry_at_once_both_succeed(tmp_path, monkeypatch):
+    """Each writer has its own temporary folder; the first rename wins, the other copy (the
+    same reading) is dropped, and nothing is left beside the entry. Threads stand for runs:
+    the names used to clash on the key alone, whatever the process."""
+    import threading
+
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
+    data = next(p for p in sorted(ACLED.glob("*.csv")) if "problem" not in p.name
+                and "unseen" not in p.name)
+    result = clean.read(data, "auto", make_filters("Pakistan", "", "", ""))
+    for round_ in range(5):
+        k = f"entry{round_}"
+        start, failures = threading.Barrier(4), []
+
+        def save() -> None:
+            start.wait()
+            try:
+                cache.save(k, result)
+            except Exception as exc:  # noqa: BLE001 - the test reports any failure
+                failures.append(exc)
+
+        threads = [threading.Thread(target=save) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert failures == []
+        _frames_equal(cache.load(k), result)
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == \
+        [f"entry{i}" for i in range(5)]

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import tempfile
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -70,12 +73,25 @@ def load(k: str | None) -> ReadResult | None:
 
 
 def save(k: str | None, result: ReadResult) -> None:
+    """Write the entry in a folder of this writer's own, then rename it into place: two runs
+    saving the same entry at once each write their own copy, and the first rename wins (the
+    other copy, the same reading, is dropped)."""
     if k is None:
         return
     d = CACHE / k
-    tmp = CACHE / f".{k}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in CACHE.glob(f".{k}.*.tmp"):  # left by a killed run (a live one is not a day old)
+        if time.time() - old.stat().st_mtime > 86400:
+            shutil.rmtree(old, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{k}.", suffix=".tmp", dir=CACHE))
+    try:
+        _write(tmp, result)
+        _install(tmp, d)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # gone already when it was installed
+
+
+def _write(tmp: Path, result: ReadResult) -> None:
     for name in FRAMES:
         frame = getattr(result, name)
         frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object}) \
@@ -83,5 +99,16 @@ def save(k: str | None, result: ReadResult) -> None:
     meta = {"dataset": result.dataset, "files": result.files, "method": result.method,
             "problems": [asdict(p) for p in result.problems], "not_counted": result.not_counted}
     (tmp / "meta.json").write_text(json.dumps(meta, default=str), encoding="utf-8")
-    shutil.rmtree(d, ignore_errors=True)
-    tmp.rename(d)  # whole entries only: a half-written cache is never read
+
+
+def _install(tmp: Path, d: Path) -> None:
+    """Rename ``tmp`` to ``d`` (whole entries only: a half-written entry is never read). A
+    complete entry already there was written by another run from the same key: it is kept."""
+    for _ in range(2):
+        try:
+            os.rename(tmp, d)  # fails when d exists and is not empty
+            return
+        except OSError:
+            if (d / "meta.json").is_file():
+                return
+            shutil.rmtree(d, ignore_errors=True)  # an incomplete entry of an older version
