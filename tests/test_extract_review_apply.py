@@ -214,3 +214,21 @@ def test_the_command_exits_2_with_the_problems(loop, capsys):
     _decide(loop, "accept", "reject", "reject")
     assert main(args) == 0
     assert "incidents.csv: added EXT-a from a (a.txt)" in capsys.readouterr().out
+
+
+def test_what_the_command_points_out(loop):
+    (loop / "seeds" / "c.txt").write_text("Nothing happened here.", encoding="utf-8")
+    (loop / "seeds" / "a.txt").write_text(TEXT.replace("Publisher: Test Wire\n", ""),
+                                          encoding="utf-8")
+    (loop / "log" / "incidents.csv").write_text(
+        "event_id,source_id,event_date,country,province,killed_total\n"
+        "OLD-1,a,2024-08-25,Pakistan,Balochistan,5\n", encoding="utf-8")
+    (loop / "log" / "sources.csv").write_text("source_id,publisher,source_type\n",
+                                              encoding="utf-8")
+    _decide(loop, "accept", "reject", "reject")
+    said = "\n".join(_apply(loop, lambda folder: []))
+    # A report with no candidate row has no decision either.
+    assert "2 with no decision left out (b.txt, c.txt)" in said
+    assert ("note: source a already reports OLD-1 in the log; if EXT-a is one of these "
+            "incidents, give its rows that event_id") in said
+    assert "note: source a is added without a publisher" in said

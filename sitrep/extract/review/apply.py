@@ -68,9 +68,6 @@ def log_rows(review: Review, reports: dict[str, Report]) -> LogRows:
         incidents.append(inc)
         victims.append(vic)
         sources.append({c: report.source.get(c, "") for c in SOURCE_COLUMNS})
-        if not report.source.get("publisher"):
-            out.said.append(f"{doc}: no publisher in its header or SEEDS/sources.csv: source "
-                            f"'{source_id}' is recorded without one")
     if problems:
         raise ReviewError(problems)
     if incidents:

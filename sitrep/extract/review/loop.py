@@ -35,7 +35,7 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
     review = read_review(path)
     reports = read_documents(seeds)
     rows = log_rows(review, reports)
-    said = [_summary(review, path)] + rows.said
+    said = [_summary(review, path, reports)] + rows.said
     merges, conflicts = {}, []
     for name, frame in (("incidents.csv", rows.incidents), ("sources.csv", rows.sources),
                         ("victims.csv", rows.victims)):
@@ -56,11 +56,13 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
     return said
 
 
-def _summary(review, path: Path) -> str:
+def _summary(review, path: Path, reports: dict) -> str:
     decided = review.rows[review.rows["document"].isin(review.reviewed)]["decision"]
     counts = ", ".join(f"{(decided == w).sum()} {w}" for w in ("accept", "reject", "add"))
-    left = (f"; {len(review.undecided)} with no decision left out "
-            f"({', '.join(review.undecided)})" if review.undecided else "")
+    # A report with no candidate row has no decision either.
+    undecided = review.undecided + [d for d in reports if d not in set(review.rows["document"])]
+    left = (f"; {len(undecided)} with no decision left out ({', '.join(undecided)})"
+            if undecided else "")
     return (f"{path}: {len(review.reviewed)} report(s) reviewed ({counts}){left}")
 
 
@@ -74,9 +76,21 @@ def _log_lines(merges: dict, document: dict, data: Path) -> list[str]:
                             and row[c])
         out.append(f"{data / 'incidents.csv'}: added {row['event_id']} from {row['source_id']} "
                    f"({doc}), {row['event_date']}, {row['province']}: {figures or 'no count'}")
+    for row in inc.added:
+        others = sorted({r["event_id"] for r in inc.table.rows
+                         if r.get("source_id") == row["source_id"]
+                         and r.get("event_id") != row["event_id"]})
+        if others:
+            out.append(f"  note: source {row['source_id']} already reports "
+                       f"{', '.join(others)} in the log; if {row['event_id']} is one of "
+                       "these incidents, give its rows that event_id (else it is counted "
+                       "twice)")
     for row, line in inc.present:
         out.append(f"{data / 'incidents.csv'}:{line}: {row['event_id']} from "
                    f"{row['source_id']} is already there, alike: skipped")
+    out += [f"  note: source {r['source_id']} is added without a publisher: none in its "
+            "header or SEEDS/sources.csv" for r in merges["sources.csv"].added
+            if not r.get("publisher")]
     for name in ("sources.csv", "victims.csv"):
         m = merges[name]
         if m.added:
