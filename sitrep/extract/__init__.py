@@ -21,7 +21,9 @@ share), ``mentions`` and ``nouns`` (numbers of people and their nouns), ``figure
 order of the rules, one module each: ``outcomes``, ``labels``, ``sharing``, ``subsets``,
 ``categories``, ``claims``, ``background``, ``updates``), ``where`` (places), ``candidates``
 (the table), ``drafts`` (the log drafts), ``unread`` (the counts set aside), ``scoring``
-(evaluation) and ``run`` (files in and out).
+(evaluation), ``texts`` (the SEEDS folder, and each report's source from its header block or
+``SEEDS/sources.csv``) and ``run`` (files in and out). The subpackage ``review`` takes the
+reviewed candidates into the incident log and the training store (``make extract-apply``).
 """
 
 from sitrep.extract.candidates import extract_figures
