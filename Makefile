@@ -18,7 +18,7 @@ SEEDS ?= seeds
 CANDIDATES ?= data/candidates
 
 .DEFAULT_GOAL := help
-.PHONY: help report report-force test lab extract eval-extract bench clean system-deps venv
+.PHONY: help report report-force test lab extract eval-extract train-extract bench clean system-deps venv
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -103,8 +103,11 @@ extract: $(STAMP) ## Propose casualty figures from the news texts in SEEDS into 
 	$(PY) -m papermill --no-progress-bar notebooks/00_extract.ipynb build/00_extract.ipynb \
 	  -p SEEDS "$(SEEDS)" -p OUT "$(CANDIDATES)"
 
-eval-extract: $(STAMP) ## Precision and recall of the extractor on the evaluation set
+eval-extract: $(STAMP) ## Rules and learned layer on the evaluation set, with a learning curve
 	$(PY) scripts/eval_extract.py --split all
+
+train-extract: $(STAMP) ## Train the extractor's learned layer (sitrep/extract/learn/model.json)
+	$(PY) scripts/train_extract.py
 
 bench: $(STAMP) ## Time make report against its floor, and on generated ACLED exports up to 2.5M events
 	@$(PY) -c "import duckdb" 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt

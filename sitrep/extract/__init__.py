@@ -13,7 +13,7 @@ This package owns the step from raw report text (``seeds/*.txt``) to *proposals*
   rules miss is in front of the reviewer all the same;
 * the scorer used by ``make eval-extract`` (:func:`evaluate`).
 
-Nothing is learned and nothing is downloaded: the rules are stdlib ``re`` over word lists
+Nothing is downloaded. The rules are stdlib ``re`` over word lists
 (:mod:`.lexicon`), numbers are read by :mod:`sitrep.counts`, places by the project's offline
 gazetteer. The same text always gives the same rows. Modules, one job each: ``sentences``
 (splitting with offsets), ``lexicon`` (words), ``patterns`` (the patterns several rules
@@ -26,7 +26,7 @@ order of the rules, one module each: ``outcomes``, ``labels``, ``sharing``, ``su
 reviewed candidates into the incident log and the training store (``make extract-apply``).
 """
 
-from sitrep.extract.candidates import extract_figures
+from sitrep.extract.candidates import extract_figures, rule_figures
 from sitrep.extract.drafts import draft_incidents, draft_victims
 from sitrep.extract.run import run_extract
 from sitrep.extract.scoring import evaluate, evaluate_folder
@@ -36,6 +36,6 @@ from sitrep.schema import DRAFT_INCIDENT_COLUMNS as INCIDENT_COLUMNS
 
 __all__ = [
     "CANDIDATE_COLUMNS", "INCIDENT_COLUMNS", "VICTIM_COLUMNS", "GOLD_COLUMNS", "UNREAD_COLUMNS",
-    "extract_figures", "draft_incidents", "draft_victims", "unread_counts", "run_extract",
+    "extract_figures", "rule_figures", "draft_incidents", "draft_victims", "unread_counts", "run_extract",
     "evaluate", "evaluate_folder",
 ]

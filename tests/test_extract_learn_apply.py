@@ -1,0 +1,90 @@
+"""Tests for sitrep.extract.learn.apply: the learned layer end to end (the seed, the run's
+files, unread.csv) and its floor on heldout10."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sitrep.extract import extract_figures, run_extract
+from sitrep.extract.candidates import rule_figures
+from sitrep.extract.learn.apply import default_model
+from sitrep.extract.scoring import evaluate_folder
+from sitrep.schema import CANDIDATE_COLUMNS, UNREAD_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_1a76105c3b426e2f.txt"
+HELDOUT = ROOT / "tests" / "fixtures" / "extract" / "heldout10"
+
+
+@pytest.fixture(scope="module")
+def seed() -> pd.DataFrame:
+    assert default_model() is not None, "the committed model.json is missing"
+    return extract_figures(SEED.read_text(encoding="utf-8"), SEED.name)
+
+
+def _has(c, **where) -> int:
+    mask = pd.Series(True, index=c.index)
+    for column, value in where.items():
+        mask &= c[column] == value
+    return int(mask.sum())
+
+
+def test_the_seed_figures_as_before(seed):
+    c = seed
+    assert list(c.columns) == list(CANDIDATE_COLUMNS)
+    assert _has(c, victim_category="civilians", outcome="killed", low=23, high=23) == 1
+    assert _has(c, victim_category="security_forces", outcome="killed", low=14, high=14) == 1
+    assert _has(c, victim_category="all", outcome="killed", low=41) == 1
+    assert c.loc[c["low"] == 41, "high"].isna().all()
+    assert _has(c, outcome="killed", low=14, home_province="Punjab") == 1
+    assert _has(c, outcome="killed", low=9, home_province="Baloch") == 1
+    assert 800 not in set(c["low"]) and set(c["claim"]) == {"no"}
+
+
+def test_probability_is_calibrated_and_decision_is_left_to_the_reviewer(seed):
+    assert seed["probability"].between(0, 1).all()
+    assert (seed["decision"] == "").all()
+    assert not seed["probability"].equals(rule_figures(SEED.read_text(), SEED.name)
+                                          ["probability"])
+
+
+def test_run_writes_unread_with_the_models_reasons(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (seeds / "b.txt").write_text("No one was hurt in the blast. Last year 40 people were "
+                                 "killed here.", encoding="utf-8")
+    counts = run_extract(seeds, tmp_path / "out")
+    assert counts["candidates"] == 6
+    unread = pd.read_csv(tmp_path / "out" / "unread.csv")
+    assert list(unread.columns) == list(UNREAD_COLUMNS)
+    forty = unread[unread["count"] == "40 people"]
+    assert len(forty) == 1 and "probability" in forty.iloc[0]["reason"]
+    assert "background" in forty.iloc[0]["reason"]  # the rules' reason is kept beside it
+    cands = pd.read_csv(tmp_path / "out" / "candidates.csv")
+    assert set(cands["start"]).isdisjoint(set(unread.loc[unread["document"] == "a.txt",
+                                                         "start"]))
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    return evaluate_folder(HELDOUT, rule_figures), evaluate_folder(HELDOUT)
+
+
+def test_heldout10_floor_the_learned_layer_is_no_worse_than_the_rules(heldout):
+    """Measured once at the commit that fixed the settings: rules F1 0.697, learned 0.704.
+    Only the scores are printed, never the misses."""
+    rules, learned = heldout
+    assert learned["f1"] >= rules["f1"], f"learned F1 {learned['f1']:.3f}, rules {rules['f1']:.3f}"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 18's target (F1 0.06 above the rules on new voices) is not met on heldout10: "
+    "+0.007 (paired bootstrap 95% interval -0.005 to +0.021); strict, so reaching +0.05 "
+    "shows up as XPASS"))
+def test_heldout10_learned_layer_is_0_05_above_the_rules(heldout):
+    rules, learned = heldout
+    assert learned["f1"] >= rules["f1"] + 0.05
