@@ -24,6 +24,10 @@ order of the rules, one module each: ``outcomes``, ``labels``, ``sharing``, ``su
 (evaluation), ``texts`` (the SEEDS folder, and each report's source from its header block or
 ``SEEDS/sources.csv``) and ``run`` (files in and out). The subpackage ``review`` takes the
 reviewed candidates into the incident log and the training store (``make extract-apply``).
+Since issue 18 the rules are the candidate generator of a learned re-labeller, the subpackage
+``learn`` (logistic regressions kept as JSON weights in ``learn/model.json``, built by
+``make train-extract``): :func:`extract_figures` and :func:`run_extract` use it when the model
+is present; :func:`rule_figures` gives the rules alone.
 """
 
 from sitrep.extract.candidates import extract_figures, rule_figures
@@ -36,6 +40,7 @@ from sitrep.schema import DRAFT_INCIDENT_COLUMNS as INCIDENT_COLUMNS
 
 __all__ = [
     "CANDIDATE_COLUMNS", "INCIDENT_COLUMNS", "VICTIM_COLUMNS", "GOLD_COLUMNS", "UNREAD_COLUMNS",
-    "extract_figures", "rule_figures", "draft_incidents", "draft_victims", "unread_counts", "run_extract",
+    "extract_figures", "rule_figures", "draft_incidents", "draft_victims", "unread_counts",
+    "run_extract",
     "evaluate", "evaluate_folder",
 ]
