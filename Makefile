@@ -18,7 +18,7 @@ SEEDS ?= seeds
 CANDIDATES ?= data/candidates
 
 .DEFAULT_GOAL := help
-.PHONY: help report report-force test lab extract eval-extract train-extract bench clean system-deps venv
+.PHONY: help report report-force test lab extract extract-apply eval-extract train-extract bench clean system-deps venv
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -98,10 +98,21 @@ test: $(STAMP) ## Run the whole test suite
 lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's environment
 	$(PY) -m jupyter lab notebooks/
 
+# The extraction targets take their folders through the environment too, like report.
+EXTRACT_VARS := SEEDS CANDIDATES DATA REVIEWED
+REVIEWED ?= data/extract_reviewed
+$(foreach t,extract extract-apply,$(foreach v,$(EXTRACT_VARS),\
+  $(eval $(t): export SITREP_$(v) := $$(value $(v)))))
+unexport SEEDS CANDIDATES REVIEWED
+
 extract: $(STAMP) ## Propose casualty figures from the news texts in SEEDS into CANDIDATES
 	@mkdir -p build
 	$(PY) -m papermill --no-progress-bar notebooks/00_extract.ipynb build/00_extract.ipynb \
-	  -p SEEDS "$(SEEDS)" -p OUT "$(CANDIDATES)"
+	  -p SEEDS "$$SITREP_SEEDS" -p OUT "$$SITREP_CANDIDATES"
+
+extract-apply: $(STAMP) ## Write the reviewed figures of CANDIDATES into the log in DATA, the reviews into REVIEWED
+	$(PY) scripts/extract_apply.py --candidates "$$SITREP_CANDIDATES" --seeds "$$SITREP_SEEDS" \
+	  --data "$$SITREP_DATA" --store "$$SITREP_REVIEWED"
 
 eval-extract: $(STAMP) ## Rules and learned layer on the evaluation set, with a learning curve
 	$(PY) scripts/eval_extract.py --split all
