@@ -86,19 +86,21 @@ def decide_lists(pool: Pool, rows: list[Row]) -> None:
 
 
 def _is_update(pool: Pool, r: Row) -> bool:
-    c = pool.candidates[r.index]
-    if c.mention is not None and c.mention.update:
-        return True
-    s = pool.sentences[c.sentence]
-    return bool(_UPDATE.search(pool.text[max(s.start, c.start - 80):c.start]))
+    return _said_before(pool, r, "update", _UPDATE)
 
 
 def _is_revision(pool: Pool, r: Row) -> bool:
+    return _said_before(pool, r, "revision", _REVISION)
+
+
+def _said_before(pool: Pool, r: Row, flag: str, words: re.Pattern) -> bool:
+    """Whether the rules flagged the row's count so (``flag``), or ``words`` stand just before
+    it in its sentence: the model's own candidates carry no rule flags."""
     c = pool.candidates[r.index]
-    if c.mention is not None and c.mention.revision:
+    if c.mention is not None and getattr(c.mention, flag):
         return True
     s = pool.sentences[c.sentence]
-    return bool(_REVISION.search(pool.text[max(s.start, c.start - 80):c.start]))
+    return bool(words.search(pool.text[max(s.start, c.start - 80):c.start]))
 
 
 def _replaces(pool: Pool, u: Row, m: Row) -> bool:
