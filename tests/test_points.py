@@ -82,6 +82,16 @@ def test_unlocated_incidents_are_dropped_and_not_counted():
     assert located == 1
 
 
+def test_a_log_with_no_incident_located_gives_no_points_and_no_error():
+    # a Pakistani incident with neither district nor coordinates is not drawn at its
+    # province's point (Pakistan's map shows districts): no point at all, which once failed
+    # on joining text to an empty integer column (a log made by make extract-apply)
+    pts, located = map_points(incidents(("E1", "PK-BA", "", "", "", "", "41")))
+    assert located == 0 and pts.empty
+    assert list(pts.columns)[:6] == ["latitude", "longitude", "killed", "militants", "label",
+                                     "country"]
+
+
 def test_killed_missing_is_zero_and_large_numbers_have_separators():
     pts, _ = map_points(incidents(
         ("E1", "PK-BA", "Kalat", "", 29.0, 66.0, 1234.0),

@@ -139,7 +139,9 @@ def points_from(placed: pd.DataFrame) -> pd.DataFrame:
     grouped = grouped.groupby("country", sort=False).head(MAX_POINTS)
     grouped["killed"] = grouped["killed"].astype(int)
     grouped["militants"] = grouped["militants"].astype(int)
-    grouped["label"] = grouped["label"] + " (" + grouped["killed"].map("{:,}".format) + ")"
+    # astype(str): on no points, map() keeps int64 and the sum of str and int fails
+    grouped["label"] = (grouped["label"].astype(str) + " ("
+                        + grouped["killed"].map("{:,}".format).astype(str) + ")")
     grouped = grouped.reset_index(drop=True)
     rank = grouped.groupby("country").cumcount()
     grouped.loc[rank >= MAX_LABELS, "label"] = ""  # the largest are named, not all
