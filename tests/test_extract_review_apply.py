@@ -4,6 +4,7 @@ whole or not at all when make report's checks fail."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from pathlib import Path
 
@@ -19,6 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXT = ("Publisher: Test Wire\nPublished: 2024-08-26\nHeadline: Soldiers killed in Kech\n\n"
         "QUETTA: Gunmen killed five soldiers in Kech district on Monday, police said. Two "
         "civilians were injured. The Baloch Liberation Army said it had killed 12 soldiers.\n")
+# a.txt's event id: its file name and a hash of its text (header left out, spaces collapsed).
+BODY = TEXT.split("\n\n", 1)[1]
+A = "EXT-a~" + hashlib.sha256(" ".join(BODY.split()).encode()).hexdigest()[:8]
 
 
 def _script():
@@ -70,8 +74,7 @@ def test_accepted_figures_become_one_incident_with_its_source(loop):
     inc = _log(loop, "incidents.csv")
     assert list(inc.columns) == list(DRAFT_INCIDENT_COLUMNS)
     row = inc.iloc[0]
-    assert (row["event_id"], row["source_id"], row["event_date"]) == ("EXT-a", "a",
-                                                                       "2024-08-26")
+    assert (row["event_id"], row["source_id"], row["event_date"]) == (A, "a", "2024-08-26")
     assert (row["province"], row["district"]) == ("Balochistan", "Kech")
     assert (row["killed_security_forces"], row["injured_civilians"]) == ("five", "two")
     assert row["notes"].startswith("From the reviewed extraction of a.txt (make extract-apply).")
@@ -92,7 +95,7 @@ def test_applying_again_skips_what_the_log_holds(loop):
     before = {n: (loop / "log" / n).read_bytes() for n in ("incidents.csv", "sources.csv")}
     said = _apply(loop)
     assert {n: (loop / "log" / n).read_bytes() for n in before} == before
-    assert any("incidents.csv:2: EXT-a from a is already there, alike: skipped" in s
+    assert any(f"incidents.csv:2: {A} from a is already there, alike: skipped" in s
                for s in said)
     assert any("nothing new to add" in s for s in said)
 
@@ -117,7 +120,7 @@ def test_a_row_the_log_holds_with_other_figures_is_a_conflict(loop):
     before = (loop / "log" / "incidents.csv").read_bytes()
     with pytest.raises(ReviewError) as err:
         _apply(loop)
-    assert ("incidents.csv:2: EXT-a/a is already in the log with killed_security_forces "
+    assert (f"incidents.csv:2: {A}/a is already in the log with killed_security_forces "
             "'five' (the review: '6')") in str(err.value)
     assert "nothing was written" in str(err.value)
     assert (loop / "log" / "incidents.csv").read_bytes() == before
@@ -213,7 +216,7 @@ def test_the_command_exits_2_with_the_problems(loop, capsys):
     assert "candidates.csv:2: column 'decision': 'acept'" in capsys.readouterr().err
     _decide(loop, "accept", "reject", "reject")
     assert main(args) == 0
-    assert "incidents.csv: added EXT-a from a (a.txt)" in capsys.readouterr().out
+    assert f"incidents.csv: added {A} from a (a.txt)" in capsys.readouterr().out
 
 
 def test_what_the_command_points_out(loop):
@@ -229,6 +232,44 @@ def test_what_the_command_points_out(loop):
     said = "\n".join(_apply(loop, lambda folder: []))
     # A report with no candidate row has no decision either.
     assert "2 with no decision left out (b.txt, c.txt)" in said
-    assert ("note: source a already reports OLD-1 in the log; if EXT-a is one of these "
+    assert (f"note: source a already reports OLD-1 in the log; if {A} is one of these "
             "incidents, give its rows that event_id") in said
     assert "note: source a is added without a publisher" in said
+
+
+def test_reports_whose_names_look_alike_never_share_an_event_id(tmp_path):
+    # a.txt separates two incidents by place (drafts' -1, -2); a-1.txt is another report.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Published: 2024-08-26\n\nQUETTA, 26 August 2024: Gunmen killed five soldiers in "
+        "Kech district on Monday. In a separate attack in Gwadar, three civilians were "
+        "killed.\n", encoding="utf-8")
+    (seeds / "a-1.txt").write_text(
+        "Published: 2024-08-26\n\nPESHAWAR, 26 August 2024: Seven policemen were killed in "
+        "Bannu district on Friday, officials said.\n", encoding="utf-8")
+    run_extract(seeds, tmp_path / "cand")
+    path = tmp_path / "cand" / "candidates.csv"
+    cands = pd.read_csv(path, dtype=str, keep_default_na=False)
+    cands["decision"] = "accept"
+    cands.to_csv(path, index=False)
+    (tmp_path / "log").mkdir()
+    _apply(tmp_path)
+    inc = _log(tmp_path, "incidents.csv")
+    assert len(inc) == 3 and inc["event_id"].is_unique
+    assert inc["event_id"].str.match(r"^EXT-a(-1)?~[0-9a-f]{8}(-\d)?$").all()
+
+
+def test_an_event_id_the_log_gives_another_source_is_refused(loop):
+    _decide(loop, "accept", "accept", "reject")
+    (loop / "log" / "incidents.csv").write_text(
+        f"event_id,source_id,event_date,country,province,killed_total\n"
+        f"{A},other,2024-08-25,Pakistan,Balochistan,5\n", encoding="utf-8")
+    (loop / "log" / "sources.csv").write_text("source_id,publisher,source_type\nother,X,media\n",
+                                              encoding="utf-8")
+    before = (loop / "log" / "incidents.csv").read_bytes()
+    with pytest.raises(ReviewError) as err:
+        _apply(loop, lambda folder: [])
+    assert (f"incidents.csv:2: event_id {A} is already given to source 'other'; the review "
+            "gives it to source 'a' (a.txt)") in str(err.value)
+    assert (loop / "log" / "incidents.csv").read_bytes() == before

@@ -5,8 +5,10 @@ The figures of a report are mapped to the log's columns exactly as the drafts ma
 one event per report unless the report separates incidents by place, claims and parts kept out
 of the counts and named in notes); only the ids, the date and the notes change:
 
-* ``event_id`` is ``EXT-<file name without .txt>`` (``-1``, ``-2``... for separate events),
-  ``source_id`` the one its header or ``SEEDS/sources.csv`` gives (default: the file name
+* ``event_id`` is ``EXT-<file name without .txt>~<hash>`` (``-1``, ``-2``... after it for
+  separate events), ``<hash>`` the first 8 hex digits of the SHA-256 of the report's text
+  (header left out, spaces collapsed): a file name alone is no identity (``a.txt`` split by
+  place and ``a-1.txt``, or a later batch's ``article.txt``, would share ids); ``source_id`` the one its header or ``SEEDS/sources.csv`` gives (default: the file name
   without ``.txt``);
 * ``event_date`` is the first date written in the report ("26 August 2024"); when it writes
   none, the report's publication date, and the row's notes say so;
@@ -15,7 +17,10 @@ of the counts and named in notes); only the ids, the date and the notes change:
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -57,10 +62,11 @@ def log_rows(review: Review, reports: dict[str, Report]) -> LogRows:
         inc = draft_incidents(figures, {doc: report.text})
         vic = draft_victims(figures)
         source_id = report.source["source_id"]
+        drafted, base = re.escape(f"{_DRAFT_PREFIX}{Path(doc).stem}"), event_base(report)
         for frame in (inc, vic):
             frame["source_id"] = source_id
-            frame["event_id"] = frame["event_id"].str.replace(
-                f"^{_DRAFT_PREFIX}", EVENT_PREFIX, regex=True)
+            frame["event_id"] = frame["event_id"].str.replace(f"^{drafted}", lambda _: base,
+                                                              regex=True)
         inc["notes"] = [_notes(doc, n) for n in inc["notes"]]
         problems += _date(inc, report, out.said)
         for event_id in inc["event_id"]:
@@ -75,6 +81,12 @@ def log_rows(review: Review, reports: dict[str, Report]) -> LogRows:
         out.victims = pd.concat(victims, ignore_index=True)
     out.sources = _one_per_id(sources)
     return out
+
+
+def event_base(report: Report) -> str:
+    """``EXT-<stem>~<hash of the text>``: '~' then 8 hex digits, which no draft's ``-k`` makes."""
+    digest = hashlib.sha256(" ".join(report.body.split()).encode("utf-8")).hexdigest()[:8]
+    return f"{EVENT_PREFIX}{Path(report.name).stem}~{digest}"
 
 
 def _as_drafted(figures: pd.DataFrame) -> pd.DataFrame:

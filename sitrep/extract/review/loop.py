@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sitrep.extract.review.apply import log_rows
+from sitrep.extract.review.apply import EVENT_PREFIX, log_rows
 from sitrep.extract.review.decisions import ReviewError, read_review
 from sitrep.extract.review.logfiles import merge, read_table, rendered, write_log
 from sitrep.extract.review.store import write_store
@@ -41,6 +41,7 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
                         ("victims.csv", rows.victims)):
         merges[name], found = merge(read_table(data / name), frame)
         conflicts += found
+    conflicts += id_clashes(merges["incidents.csv"].table, rows.incidents, rows.document)
     if conflicts:
         raise ReviewError(conflicts, head=f"The review disagrees with the log in {data}; "
                                           "nothing was written:")
@@ -54,6 +55,26 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
     said += [f"  note: {d} in the store had another text: replaced"
              for d in done["text_changed"]]
     return said
+
+
+def id_clashes(table, new, document: dict) -> list[str]:
+    """An ``EXT-`` event id the log (or the review itself) holds under another source_id:
+    two incidents would merge into one."""
+    held = {}
+    for r in table.rows:
+        held.setdefault(r.get("event_id", ""), []).append((r.get("source_id", ""), r["_line"]))
+    out = []
+    for row in new.to_dict("records"):
+        event, source = row["event_id"], row["source_id"]
+        for other, line in held.get(event, []):
+            if event.startswith(EVENT_PREFIX) and other != source:
+                where = f"incidents.csv:{line}" if line != "new" else "the review"
+                out.append(f"{where}: event_id {event} is already given to source '{other}'; "
+                           f"the review gives it to source '{source}' "
+                           f"({document.get((event, source), '')}) - two incidents cannot "
+                           "share an id: rename the report file or edit that row's event_id")
+        held.setdefault(event, []).append((source, "new"))
+    return out
 
 
 def _summary(review, path: Path, reports: dict) -> str:
