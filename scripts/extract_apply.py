@@ -22,6 +22,7 @@ from pathlib import Path
 from sitrep import clean
 from sitrep.extract.review.decisions import ReviewError
 from sitrep.extract.review.loop import apply_review
+from sitrep.clean.readers.native.log_files import _find as find_log_file
 from sitrep.extract.texts import SourceError
 from sitrep.paths import resolve
 from sitrep.problems import InputError, errors
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         said = apply_review(resolve(args.candidates), resolve(args.seeds), resolve(args.data),
-                            resolve(args.store), validate_log)
+                            resolve(args.store), validate_log, find_log_file)
     except (ReviewError, SourceError, InputError, FileNotFoundError) as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -273,3 +273,37 @@ def test_an_event_id_the_log_gives_another_source_is_refused(loop):
     assert (f"incidents.csv:2: event_id {A} is already given to source 'other'; the review "
             "gives it to source 'a' (a.txt)") in str(err.value)
     assert (loop / "log" / "incidents.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["incidents.xlsx", "incidents.CSV"])
+def test_a_log_make_report_reads_from_another_file_is_refused(loop, capsys, name):
+    _decide(loop, "accept", "accept", "reject")
+    if name.endswith(".xlsx"):
+        pd.DataFrame({"event_id": ["X-1"], "source_id": ["s"]}).to_excel(loop / "log" / name,
+                                                                          index=False)
+    else:
+        (loop / "log" / name).write_text("event_id,source_id\nX-1,s\n", encoding="utf-8")
+    before = sorted(p.name for p in (loop / "log").iterdir())
+    main = _script().main
+    assert main(["--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
+                 "--data", str(loop / "log"), "--store", str(loop / "store")]) == 2
+    err = capsys.readouterr().err
+    assert f"{name}: make report reads the log's incidents from this file" in err
+    assert "save the log as CSV UTF-8" in err and "point DATA at the folder of the CSV log" in err
+    assert sorted(p.name for p in (loop / "log").iterdir()) == before
+    assert not (loop / "store").exists()
+
+
+@pytest.mark.parametrize("data, said", [
+    ("event_id;source_id\nX-1;s\n".encode(), "separated by semicolons"),
+    ("event_id\tsource_id\nX-1\ts\n".encode(), "separated by tabs"),
+    ("event_id,source_id\nX-1,s\n".encode("utf-16"), "is not UTF-8"),
+    ("event_id,source_id,notes\nX-1,s,L\u00e9vies\n".encode("cp1252"), "is not UTF-8"),
+])
+def test_a_log_the_apply_cannot_append_to_byte_safely_is_refused(loop, data, said):
+    _decide(loop, "accept", "accept", "reject")
+    (loop / "log" / "incidents.csv").write_bytes(data)
+    with pytest.raises(ReviewError, match=said):
+        _apply(loop)
+    assert (loop / "log" / "incidents.csv").read_bytes() == data
+    assert sorted(p.name for p in (loop / "log").iterdir()) == ["incidents.csv"]

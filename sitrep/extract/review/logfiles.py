@@ -24,6 +24,10 @@ from sitrep.extract.review.decisions import ReviewError
 from sitrep.store import neutralise_formulas
 
 FILES = ("incidents.csv", "sources.csv", "victims.csv")
+# The order make report looks for each file in (sitrep/clean/readers/native/log_files.py; the
+# command passes that very function in, this is the fallback).
+FIND_ORDER = (".csv", ".xlsx", ".CSV", ".XLSX")
+_OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs"}
 # What identifies a row already in the log, and what must then agree for it to be the same.
 KEYS = {"incidents.csv": ("event_id", "source_id"), "sources.csv": ("source_id",),
         "victims.csv": ("event_id", "source_id", "victim_category", "home_province")}
@@ -50,15 +54,48 @@ class Merge:
     present: list[tuple[dict, int]]  # new rows the log holds already, with their line
 
 
+def find_file(folder: Path, stem: str) -> Path | None:
+    return next((folder / f"{stem}{ext}" for ext in FIND_ORDER
+                 if (folder / f"{stem}{ext}").is_file()), None)
+
+
+def check_log_files(folder: Path, find: Callable[[Path, str], Path | None] | None) -> None:
+    """Refuse a log that make report reads from other files than the lower-case .csv ones the
+    apply writes (a workbook, ``incidents.CSV``): new CSV files beside it would hide it."""
+    problems = []
+    for name in FILES:
+        stem = name.rsplit(".", 1)[0]
+        found = (find or find_file)(folder, stem)
+        if found is not None and found.name != name:
+            kind = "a workbook" if found.suffix.lower() == ".xlsx" else "not named .csv"
+            problems.append(f"{found}: make report reads the log's {stem} from this file "
+                            f"({kind}); make extract-apply adds to {name} only, which would "
+                            f"hide it - save the log as CSV UTF-8 ({', '.join(FILES)}), or "
+                            "point DATA at the folder of the CSV log")
+    if problems:
+        raise ReviewError(problems, head="Cannot add to the log; nothing was written:")
+
+
 def read_table(path: Path) -> Table:
     if not path.is_file():
         return Table(path, [], [], "")
     raw = path.read_bytes()
     try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise UnicodeDecodeError("utf-16", raw[:2], 0, 2, "UTF-16 byte-order mark")
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReviewError([f"{path}: is not UTF-8 - save it as UTF-8 (CSV UTF-8) and apply "
-                           "again"], head="Cannot add to the log:") from None
+        raise ReviewError([f"{path}: is not UTF-8 (make report reads it, but the apply cannot "
+                           "add to it without changing its other bytes) - save it as CSV UTF-8 "
+                           "and apply again"],
+                          head="Cannot add to the log; nothing was written:") from None
+    first = text.split("\n", 1)[0]
+    sep = max((",", *_OTHER_SEPARATORS), key=lambda c: (first.count(c), c == ","))
+    if sep != ",":
+        raise ReviewError([f"{path}:1: its columns are separated by {_OTHER_SEPARATORS[sep]} "
+                           "(make report reads it, but the apply writes commas) - save it as "
+                           "CSV UTF-8 (comma-separated) and apply again"],
+                          head="Cannot add to the log; nothing was written:")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader, [])]
     rows, line = [], 1

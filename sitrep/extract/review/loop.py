@@ -12,7 +12,8 @@ from pathlib import Path
 
 from sitrep.extract.review.apply import EVENT_PREFIX, log_rows
 from sitrep.extract.review.decisions import ReviewError, read_review
-from sitrep.extract.review.logfiles import merge, read_table, rendered, write_log
+from sitrep.extract.review.logfiles import (check_log_files, merge, read_table, rendered,
+                                             write_log)
 from sitrep.extract.review.store import write_store
 from sitrep.extract.texts import read_documents
 from sitrep.schema import DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS
@@ -22,9 +23,11 @@ COLUMNS = {"incidents.csv": DRAFT_INCIDENT_COLUMNS, "sources.csv": SOURCE_COLUMN
 
 
 def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
-                 store: str | Path, validate: Callable[[Path], list[str]]) -> list[str]:
+                 store: str | Path, validate: Callable[[Path], list[str]],
+                 find: Callable[[Path, str], Path | None] | None = None) -> list[str]:
     """Apply the review in ``candidates`` (the candidates.csv file or its folder) of the texts
-    in ``seeds`` to the log in ``data`` and the training store ``store``."""
+    in ``seeds`` to the log in ``data`` and the training store ``store``; ``find(folder,
+    stem)`` is the file make report reads for ``stem`` (incidents...)."""
     path = Path(candidates)
     path = path / "candidates.csv" if path.is_dir() else path
     data = Path(data)
@@ -32,6 +35,7 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
         raise ReviewError([f"DATA={data}: no such folder - point DATA at the incident log's "
                            "folder (make an empty folder to start a new log)"],
                           head="Cannot add to the log:")
+    check_log_files(data, find)
     review = read_review(path)
     reports = read_documents(seeds)
     rows = log_rows(review, reports)
