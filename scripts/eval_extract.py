@@ -114,7 +114,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the learning curve (it trains five models)")
     args = parser.parse_args(argv)
     splits = available_splits(args.fixtures)
-    if args.split != "all":
+    if args.split == "all":
+        sealed = [s for s in splits if (args.fixtures / s / "SEALED").is_file()]
+        for name in sealed:  # a blind set waiting for the change it is to judge
+            print(f"== {name}: sealed, not scored (--split {name} scores it: once, after the "
+                  f"change; see {name}/SEALED)")
+        splits = [s for s in splits if s not in sealed]
+    else:
         if args.split not in splits:
             print(f"--split {args.split}: no folder with a gold.csv of that name in "
                   f"{args.fixtures}; splits: {', '.join(splits) or 'none'}", file=sys.stderr)

@@ -72,3 +72,22 @@ def test_agreement_script_scores_a_second_annotation_against_the_first(tmp_path,
     assert "c01" not in out  # ... and a held-out set's differences stay unread
     assert agreement.main(["--fixtures", str(tmp_path), "--show-differences"]) == 0
     assert "c01.txt  second only: militants killed 4+" in capsys.readouterr().out
+
+
+def test_a_sealed_split_is_skipped_by_all_and_scored_only_by_name(tmp_path, capsys):
+    eval_extract = _script("eval_extract")
+    for name in ("open", "sealed"):
+        split = tmp_path / name
+        split.mkdir()
+        (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
+        (split / "gold.csv").write_text(
+            "document,victim_category,outcome,low,high,claim,home_province\n"
+            "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+    (tmp_path / "sealed" / "SEALED").write_text("waiting for the next change\n")
+    assert eval_extract.main(["--fixtures", str(tmp_path), "--no-curve"]) == 0
+    out = capsys.readouterr().out
+    assert "== open: 1 reports" in out and "sealed: sealed, not scored" in out
+    assert "== sealed: 1 reports" not in out
+    assert eval_extract.main(["--split", "sealed", "--fixtures", str(tmp_path),
+                              "--no-curve"]) == 0
+    assert "== sealed: 1 reports" in capsys.readouterr().out
