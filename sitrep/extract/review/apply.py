@@ -32,6 +32,7 @@ from sitrep.schema import DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS
 EVENT_PREFIX = "EXT-"
 _DRAFT_PREFIX = "DRAFT-"
 _DRAFT_NOTE = "Draft from the figure extractor; check against the report. "
+NOTES_HEAD = "From the reviewed extraction of {doc} (make extract-apply)."
 PUBLISHED_NOTE = "event date: the report's publication date (the text gives no date)"
 
 
@@ -99,7 +100,7 @@ def _as_drafted(figures: pd.DataFrame) -> pd.DataFrame:
 
 def _notes(doc: str, notes: str) -> str:
     rest = notes[len(_DRAFT_NOTE):] if notes.startswith(_DRAFT_NOTE) else notes
-    head = f"From the reviewed extraction of {doc} (make extract-apply)."
+    head = NOTES_HEAD.format(doc=doc)
     return f"{head} {rest}".strip()
 
 

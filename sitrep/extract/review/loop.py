@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sitrep.extract.review.apply import EVENT_PREFIX, log_rows
+from sitrep.extract.review.compare import earlier_events, merge_events
 from sitrep.extract.review.decisions import ReviewError, read_review
 from sitrep.extract.review.logfiles import (check_log_files, merge, read_table, rendered,
                                              write_log)
@@ -40,12 +41,16 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
     reports = read_documents(seeds)
     rows = log_rows(review, reports)
     said = [_summary(review, path, reports)] + rows.said
-    merges, conflicts = {}, []
-    for name, frame in (("incidents.csv", rows.incidents), ("sources.csv", rows.sources),
-                        ("victims.csv", rows.victims)):
-        merges[name], found = merge(read_table(data / name), frame)
-        conflicts += found
-    conflicts += id_clashes(merges["incidents.csv"].table, rows.incidents, rows.document)
+    tables = {name: read_table(data / name) for name in COLUMNS}
+    merges = {}
+    merges["incidents.csv"], merges["victims.csv"], conflicts = merge_events(
+        tables["incidents.csv"], tables["victims.csv"], rows.incidents, rows.victims)
+    merges["sources.csv"], found = merge(tables["sources.csv"], rows.sources)
+    conflicts += found
+    conflicts += id_clashes(tables["incidents.csv"], rows.incidents, rows.document)
+    conflicts += earlier_events(tables["incidents.csv"],
+                                {d: reports[d].source["source_id"] for d in review.reviewed
+                                 if d in reports}, rows.document)
     if conflicts:
         raise ReviewError(conflicts, head=f"The review disagrees with the log in {data}; "
                                           "nothing was written:")
