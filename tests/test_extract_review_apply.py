@@ -307,3 +307,25 @@ def test_a_log_the_apply_cannot_append_to_byte_safely_is_refused(loop, data, sai
         _apply(loop)
     assert (loop / "log" / "incidents.csv").read_bytes() == data
     assert sorted(p.name for p in (loop / "log").iterdir()) == ["incidents.csv"]
+
+
+def test_every_state_between_the_renames_is_a_valid_log(loop, monkeypatch):
+    from sitrep.extract.review import logfiles
+    shipped = ROOT / "data" / "raw"
+    for name in ("incidents.csv", "sources.csv", "victims.csv"):
+        (loop / "log" / name).write_bytes((shipped / name).read_bytes())
+    # A victims row too: the injured civilians' home province.
+    _decide(loop, "accept", "accept", "reject", home_province=["", "Punjab", ""])
+    # What an apply killed between writing and renaming left behind.
+    (loop / "log" / ".incidents.csv.k1l2d.tmp").write_text("stale", encoding="utf-8")
+    before = set(VALIDATE(loop / "log"))
+    real, renamed = logfiles.os.replace, []
+
+    def replace(src, dst):
+        real(src, dst)
+        renamed.append(Path(dst).name)
+        assert set(VALIDATE(loop / "log")) <= before, f"invalid log after renaming {dst}"
+    monkeypatch.setattr(logfiles.os, "replace", replace)
+    _apply(loop)
+    assert renamed[:3] == ["sources.csv", "incidents.csv", "victims.csv"]  # then the store
+    assert not list((loop / "log").glob(".*"))

@@ -4,7 +4,8 @@ New rows are appended below the rows already there, which stay byte for byte as 
 column the file lacks is added at its end, and only then is the file written afresh), so that
 lines already in the log keep their numbers and a diff shows only what the review added. The
 would-be log is checked in a temporary folder first; the files are then written beside the log
-under temporary names and renamed over it, the three one after the other.
+under temporary names and renamed over it, the three one after the other: sources, incidents,
+victims, so that every state between two renames is a valid log.
 """
 
 from __future__ import annotations
@@ -180,12 +181,21 @@ def write_log(folder: Path, texts: dict[str, str],
     _write_all(folder, texts)
 
 
+# The order of the renames: a source before the incidents citing it, an incident before its
+# victims rows, so that a kill between two renames leaves a log make report reads.
+RENAME_ORDER = ("sources.csv", "incidents.csv", "victims.csv")
+
+
 def _write_all(folder: Path, texts: dict[str, str]) -> None:
-    """Every file to a temporary name beside it first, then the renames: a failure while
-    writing leaves the log as it was."""
+    """Every file to a temporary name beside it first, then the renames in RENAME_ORDER: a
+    failure while writing leaves the log as it was, a kill between renames a valid log."""
+    for name in FILES:  # what an earlier apply killed while writing left behind
+        for stale in folder.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
     temps: list[tuple[str, Path]] = []
     try:
-        for name, text in texts.items():
+        for name in sorted(texts, key=RENAME_ORDER.index):
+            text = texts[name]
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
             temps.append((name, Path(tmp)))
             bom = read_bom(folder / name)
