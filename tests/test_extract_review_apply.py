@@ -329,3 +329,18 @@ def test_every_state_between_the_renames_is_a_valid_log(loop, monkeypatch):
     _apply(loop)
     assert renamed[:3] == ["sources.csv", "incidents.csv", "victims.csv"]  # then the store
     assert not list((loop / "log").glob(".*"))
+
+
+def test_the_log_files_keep_their_permissions(loop):
+    import os
+    (loop / "log" / "incidents.csv").write_text("event_id,source_id,event_date,country,"
+                                                 "province\n", encoding="utf-8")
+    (loop / "log" / "incidents.csv").chmod(0o664)
+    _decide(loop, "accept", "accept", "reject")
+    umask = os.umask(0o022)
+    try:
+        _apply(loop, lambda folder: [])
+    finally:
+        os.umask(umask)
+    assert (loop / "log" / "incidents.csv").stat().st_mode & 0o777 == 0o664
+    assert (loop / "log" / "sources.csv").stat().st_mode & 0o777 == 0o644  # new: the umask's

@@ -14,6 +14,7 @@ import csv
 import io
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -201,11 +202,21 @@ def _write_all(folder: Path, texts: dict[str, str]) -> None:
             bom = read_bom(folder / name)
             with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
                 fh.write(text)
+            os.chmod(tmp, _mode(folder / name))  # mkstemp makes it 0600
         for name, tmp in temps:
             os.replace(tmp, folder / name)
     finally:
         for _, tmp in temps:
             tmp.unlink(missing_ok=True)
+
+
+def _mode(path: Path) -> int:
+    """The file's permissions, kept; for a new file, 0666 less the umask (as open() gives)."""
+    if path.is_file():
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def read_bom(path: Path) -> bool:
