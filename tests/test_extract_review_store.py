@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from sitrep.extract.review.decisions import read_review
+from sitrep.extract import run_extract
+from sitrep.extract.review.decisions import ReviewError, read_review
+from sitrep.extract.review.loop import apply_review
 from sitrep.extract.review.store import STORE_COLUMNS, write_store
 from sitrep.extract.scoring import evaluate_folder
 from sitrep.extract.texts import read_documents
@@ -82,3 +85,27 @@ def test_a_report_whose_figures_were_all_rejected_is_kept_without_gold(tmp_path)
     assert (tmp_path / "store" / "a.txt").is_file()
     assert (tmp_path / "store" / "gold.csv").read_text(encoding="utf-8").splitlines() == [
         ",".join(STORE_COLUMNS)]
+
+
+def test_a_store_that_cannot_take_the_review_stops_the_apply_before_the_log(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("Published: 2024-08-26\n\n" + BODY,
+                                              encoding="utf-8")
+    run_extract(tmp_path / "seeds", tmp_path / "cand")
+    cands = pd.read_csv(tmp_path / "cand" / "candidates.csv", dtype=str, keep_default_na=False)
+    cands["decision"] = "accept"
+    cands.to_csv(tmp_path / "cand" / "candidates.csv", index=False)
+    (tmp_path / "log").mkdir()
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "gold.csv").write_text("document,category\n", encoding="utf-8")
+    with pytest.raises(ReviewError, match="gold.csv:1: the header is document,category"):
+        apply_review(tmp_path / "cand", tmp_path / "seeds", tmp_path / "log",
+                     tmp_path / "store", lambda folder: [])
+    assert not list((tmp_path / "log").iterdir())
+    (tmp_path / "store" / "gold.csv").unlink()
+    (tmp_path / "store").rmdir()
+    (tmp_path / "store").write_text("", encoding="utf-8")
+    with pytest.raises(ReviewError, match="is a file, not a folder"):
+        apply_review(tmp_path / "cand", tmp_path / "seeds", tmp_path / "log",
+                     tmp_path / "store", lambda folder: [])
+    assert not list((tmp_path / "log").iterdir())

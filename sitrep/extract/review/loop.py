@@ -15,7 +15,7 @@ from sitrep.extract.review.compare import earlier_events, merge_events
 from sitrep.extract.review.decisions import ReviewError, read_review
 from sitrep.extract.review.logfiles import (check_log_files, merge, read_table, rendered,
                                              write_log)
-from sitrep.extract.review.store import write_store
+from sitrep.extract.review.store import check_store, write_store
 from sitrep.extract.texts import read_documents
 from sitrep.schema import DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS
 
@@ -54,6 +54,7 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
     if conflicts:
         raise ReviewError(conflicts, head=f"The review disagrees with the log in {data}; "
                                           "nothing was written:")
+    check_store(store)
     texts = {name: rendered(m, COLUMNS[name]) for name, m in merges.items() if m.added}
     write_log(data, texts, validate)
     said += _log_lines(merges, rows.document, data)

@@ -41,6 +41,16 @@ def write_store(folder: str | Path, review: Review, reports: dict[str, Report]) 
             "replaced": again + changed, "text_changed": changed}
 
 
+def check_store(folder: str | Path) -> None:
+    """Raise :class:`ReviewError` when ``folder`` cannot take the review (before the log is
+    written, so that a refusal means nothing was written)."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ReviewError([f"STORE={folder}: is a file, not a folder - point STORE at the "
+                           "training store's folder"], head="Cannot add to the training store:")
+    read_gold(folder / GOLD)
+
+
 def gold_rows(review: Review, docs: list[str]) -> pd.DataFrame:
     """The accepted and added figures of ``docs``, as text in the gold format."""
     rows = review.accepted[review.accepted["document"].isin(docs)]
