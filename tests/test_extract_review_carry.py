@@ -50,3 +50,19 @@ def test_a_reject_holds_only_for_the_same_figure(tmp_path):
 def test_nothing_to_carry(tmp_path):
     assert earlier_decisions(tmp_path).empty
     assert carry_decisions(tmp_path, earlier_decisions(tmp_path)) == 0
+
+
+def test_decisions_in_a_file_excel_saved_as_windows_1252_are_kept(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "cand"
+    run_extract(tmp_path / "seeds", out)
+    cands = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    cands["decision"] = ["accept", "reject", "accept"]
+    cands.loc[0, "home_province"] = "Bal\u00f4chistan \u2014"  # characters cp1252 has
+    (out / "candidates.csv").write_bytes(cands.to_csv(index=False).encode("cp1252"))
+    earlier = earlier_decisions(out)
+    run_extract(tmp_path / "seeds", out)
+    assert carry_decisions(out, earlier) == 3
+    again = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    assert again.loc[0, "home_province"] == "Bal\u00f4chistan \u2014"

@@ -43,6 +43,14 @@ def test_decisions_accepted_corrected_added_and_left_for_later(tmp_path):
      "candidates.csv:2: column 'outcome': 'missing' is not one of killed, injured"),
     ("a.txt,s,0,4,all,killed,nine,,no,,,0.8,accept",
      "candidates.csv:2: column 'low': 'nine' is not a count"),
+    ("a.txt,s,0,4,all,killed,99999999999999999999,,no,,,0.8,accept",
+     "candidates.csv:2: column 'low': '99999999999999999999' is not a count"),
+    ("a.txt,s,0,4,all,killed,1,100000001,no,,,0.8,accept",
+     "candidates.csv:2: column 'high': '100000001' is not a count"),
+    ("a.txt,s,0,4,all,killed,2\u00b2,,no,,,0.8,accept",
+     "candidates.csv:2: column 'low': '2\u00b2' is not a count"),
+    ("a.txt,s,0,4,all,killed,\u0662\u0663,,no,,,0.8,accept",
+     "candidates.csv:2: column 'low': '\u0662\u0663' is not a count"),
     ("a.txt,s,0,4,all,killed,9,7,no,,,0.8,accept",
      "candidates.csv:2: column 'high': 7 is below low (9)"),
     ("a.txt,s,0,4,all,killed,9,9,maybe,,,0.8,accept",
@@ -61,7 +69,8 @@ def test_a_rejected_row_is_not_checked_and_every_problem_is_listed(tmp_path):
                          "a.txt,s,0,4,all,killed,x,,no,,,0.8,accept",
                          "a.txt,s,0,4,all,killed,1,,no,,,0.8,maybe"))
     assert err.value.problems == [
-        "candidates.csv:3: column 'low': 'x' is not a count - write a whole number (0 or more)",
+        "candidates.csv:3: column 'low': 'x' is not a count - write a whole number (0 to "
+        "100,000,000) in the digits 0-9",
         "candidates.csv:4: column 'decision': 'maybe' is not a decision - write accept, reject "
         "or add (or leave it empty: not reviewed)"]
 
@@ -81,3 +90,13 @@ def test_a_missing_column_or_file(tmp_path):
         read_review(path)
     with pytest.raises(ReviewError, match="no such file - run make extract first"):
         read_review(tmp_path / "nothing.csv")
+
+
+@pytest.mark.parametrize("encoding, sep", [("cp1252", ","), ("utf-16", ","), ("utf-8", ";")])
+def test_a_candidates_file_a_spreadsheet_saved_is_read(tmp_path, encoding, sep):
+    text = (HEAD + "a.txt,L\u00e9vies \u2014 five,0,4,all,killed,5,5,no,,,0.8,accept\n")
+    path = tmp_path / "candidates.csv"
+    path.write_bytes(text.replace(",", sep).encode(encoding))
+    review = read_review(path)
+    assert review.reviewed == ["a.txt"] and list(review.accepted["low"]) == [5]
+    assert review.rows.loc[0, "sentence"] == "L\u00e9vies \u2014 five"

@@ -108,3 +108,12 @@ def test_header_and_sources_csv_disagreeing_name_both(tmp_path):
 def test_sources_csv_errors(tmp_path, csv_text, message):
     with pytest.raises(SourceError, match=message):
         read_documents(_seeds(tmp_path, a__txt=BODY, sources__csv=csv_text))
+
+
+def test_a_text_not_in_utf8_is_named_not_a_traceback(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_bytes((HEADER + BODY + "\nGunmen \u2014 fled.").encode("cp1252"))
+    with pytest.raises(SourceError, match=r"a.txt:9: is not UTF-8 \(byte \d+: b'\\x97'\) - "
+                                          "save the text as UTF-8"):
+        read_documents(seeds)

@@ -87,7 +87,14 @@ def read_documents(seeds_dir: str | Path) -> dict[str, Report]:
 
 
 def read_document(path: Path) -> Report:
-    raw = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise SourceError(f"{path.name}:{line}: is not UTF-8 (byte {exc.start}: "
+                          f"{data[exc.start:exc.start + 1]!r}) - save the text as UTF-8 "
+                          "(in Notepad: Save As, Encoding UTF-8) and run again") from None
     source, said_at, end = parse_header(raw, path.name)
     # Blank the header, line breaks kept, so that offsets into the text are offsets in the file.
     text = re.sub(r"[^\n]", " ", raw[:end]) + raw[end:]

@@ -10,11 +10,12 @@ or an addition is never lost; a rejected figure the extractor no longer proposes
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
 
-from sitrep.extract.review.decisions import ACCEPTED
+from sitrep.extract.review.decisions import ACCEPTED, read_csv_text
 from sitrep.schema import CANDIDATE_COLUMNS
 
 SPAN = ("document", "start", "end")
@@ -26,7 +27,9 @@ def earlier_decisions(out_dir: str | Path) -> pd.DataFrame:
     path = Path(out_dir) / "candidates.csv"
     if not path.is_file():
         return pd.DataFrame(columns=list(CANDIDATE_COLUMNS))
-    rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+    text, sep = read_csv_text(path)  # as a spreadsheet may have saved it (cp1252, ';')
+    rows = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    rows.columns = [c.strip() for c in rows.columns]
     if "decision" not in rows:
         return pd.DataFrame(columns=list(CANDIDATE_COLUMNS))
     rows["decision"] = rows["decision"].str.strip().str.lower()

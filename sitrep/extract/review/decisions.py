@@ -17,16 +17,21 @@ decision at all is left for later.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from sitrep.counts import MAX_COUNT
 from sitrep.schema import CATEGORIES_ALL, OUTCOMES
 
 DECISIONS = ("accept", "reject", "add")
 ACCEPTED = ("accept", "add")
+_DIGITS = re.compile(r"[0-9]+")  # not str.isdigit: '²' and '٢' are digits to it
 NEEDED = ("document", "victim_category", "outcome", "low", "high", "claim", "home_province",
           "decision")
 
@@ -83,15 +88,15 @@ def read_review(path: str | Path) -> Review:
 def _read(path: Path) -> tuple[pd.DataFrame, list[str]]:
     """Rows as text with their first line in the file (header = line 1), as a spreadsheet
     shows it even when a sentence spans lines."""
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
-        header = [h.strip() for h in next(reader, [])]
-        records, line = [], 1
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                records.append([line + 1] + [c.strip() for c in cells[:len(header)]]
-                               + [""] * (len(header) - len(cells)))
-            line = reader.line_num
+    text, sep = read_csv_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    header = [h.strip() for h in next(reader, [])]
+    records, line = [], 1
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            records.append([line + 1] + [c.strip() for c in cells[:len(header)]]
+                           + [""] * (len(header) - len(cells)))
+        line = reader.line_num
     missing = [c for c in NEEDED if c not in header]
     if missing:
         return (pd.DataFrame(columns=["line", *NEEDED]),
@@ -102,6 +107,26 @@ def _read(path: Path) -> tuple[pd.DataFrame, list[str]]:
     for column in ("victim_category", "outcome", "claim"):  # as the log's cell checks read them
         rows[column] = rows[column].str.lower().str.replace(r"[\s-]+", "_", regex=True)
     return rows, []
+
+
+def read_csv_text(path: Path) -> tuple[str, str]:
+    """A candidates.csv as a spreadsheet may have saved it: its text (UTF-8 with or without a
+    byte-order mark, UTF-16 with one, else Windows-1252, as the log's readers decode) and its
+    separator (comma, or the semicolon or tab its header line holds more of)."""
+    raw = path.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    return text, max((",", ";", "\t"), key=lambda c: (first.count(c), c == ","))
+
+
+def _count(value: str) -> bool:
+    return bool(_DIGITS.fullmatch(value)) and int(value) <= MAX_COUNT
 
 
 def check_row(row: dict, name: str) -> list[str]:
@@ -125,13 +150,14 @@ def check_row(row: dict, name: str) -> list[str]:
     if not row["document"]:
         out.append(f"{at}: column 'document' is empty - name the report's file")
     low, high = row["low"], row["high"]
-    if not low.isdigit():
+    if not _count(low):
         out.append(f"{at}: column 'low': '{low}' is not a count - write a whole number "
-                   "(0 or more)")
-    if high and not high.isdigit():
-        out.append(f"{at}: column 'high': '{high}' is not a count - write a whole number, "
-                   "or leave it empty for an open figure ('over 40')")
-    elif high and low.isdigit() and int(high) < int(low):
+                   f"(0 to {MAX_COUNT:,}) in the digits 0-9")
+    if high and not _count(high):
+        out.append(f"{at}: column 'high': '{high}' is not a count - write a whole number "
+                   f"(0 to {MAX_COUNT:,}) in the digits 0-9, or leave it empty for an open "
+                   "figure ('over 40')")
+    elif high and _count(low) and int(high) < int(low):
         out.append(f"{at}: column 'high': {high} is below low ({low})")
     return out
 
