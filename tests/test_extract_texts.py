@@ -72,6 +72,9 @@ def test_a_fenced_header_and_no_header(tmp_path):
     ("Publisher: Dawn\nPublisher: Dawn\n\n" + BODY, "a.txt:2: publisher is given twice"),
     ("Source type: blog\n\n" + BODY, "a.txt:1: source type 'blog' is not one of"),
     ("Publisher: Dawn\nURL: https://x", "a.txt: the header never ends"),
+    # A misspelt first key: the block holds other keys, so it is a header with a bad line.
+    ("Publsher: Dawn\nPublished: 2024-08-26\n\n" + BODY, "a.txt:1: 'Publsher: Dawn' is not "
+                                                          "a header line"),
 ])
 def test_header_errors_name_the_file_and_line(tmp_path, text, message):
     with pytest.raises(SourceError, match=message.replace("(", r"\(")):
@@ -117,3 +120,13 @@ def test_a_text_not_in_utf8_is_named_not_a_traceback(tmp_path):
     with pytest.raises(SourceError, match=r"a.txt:9: is not UTF-8 \(byte \d+: b'\\x97'\) - "
                                           "save the text as UTF-8"):
         read_documents(seeds)
+
+
+def test_a_header_after_a_byte_order_mark_is_read_and_offsets_kept(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    raw = "\ufeff" + HEADER.replace("\n", "\r\n") + BODY
+    (seeds / "a.txt").write_bytes(raw.encode("utf-8"))
+    report = read_documents(seeds)["a.txt"]
+    assert report.source["publisher"] == "Test Wire" and report.body == BODY
+    assert len(report.text) == len(raw) and report.text.strip() == BODY

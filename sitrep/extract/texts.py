@@ -11,8 +11,9 @@ A text may open with a header block giving its source, one ``Key: value`` per li
 
     QUETTA: Gunmen ...
 
-The block is recognised only when the file's first line is one of these keys (matched without
-regard to case, spaces, '-' or '_'): ``Publisher``, ``Published`` (or ``Date``; YYYY-MM-DD),
+The block is recognised when the file's first line, or any line of its first block (to the first
+blank line), is one of these keys (matched without regard to case, spaces, '-' or '_'; a
+byte-order mark before it is blanked): ``Publisher``, ``Published`` (or ``Date``; YYYY-MM-DD),
 ``Headline`` (or ``Title``), ``URL`` (or ``Link``), ``Source type`` (one of the log's source
 types; default ``media``) and ``Source ID`` (default: the file name without ``.txt``). It ends
 at the first blank line or a line ``---``; it may also open with a line ``---``. Every line
@@ -95,6 +96,8 @@ def read_document(path: Path) -> Report:
         raise SourceError(f"{path.name}:{line}: is not UTF-8 (byte {exc.start}: "
                           f"{data[exc.start:exc.start + 1]!r}) - save the text as UTF-8 "
                           "(in Notepad: Save As, Encoding UTF-8) and run again") from None
+    if raw.startswith("\ufeff"):  # a byte-order mark (Notepad writes one): blanked, once
+        raw = " " + raw[1:]
     source, said_at, end = parse_header(raw, path.name)
     # Blank the header, line breaks kept, so that offsets into the text are offsets in the file.
     text = re.sub(r"[^\n]", " ", raw[:end]) + raw[end:]
@@ -106,7 +109,7 @@ def parse_header(text: str, name: str) -> tuple[dict[str, str], dict[str, str], 
     lines = text.split("\n")
     first = lines[0].lstrip("\ufeff").strip()
     fenced = first == "---"
-    if not fenced and _key(first) is None:
+    if not fenced and _key(first) is None and not _header_like(lines):
         return {}, {}, 0
     source: dict[str, str] = {}
     said_at: dict[str, str] = {}
@@ -161,6 +164,17 @@ def read_sources_csv(path: Path) -> dict[str, tuple[dict[str, str], str]]:
             out[document] = ({k: _checked(k, v, f"{where} column '{k}'")
                               for k, v in row.items() if v}, where)
     return out
+
+
+def _header_like(lines: list[str]) -> bool:
+    """Whether the first block (to the first blank line or '---') has a header key in it: a
+    misspelt first key ('Publsher:') must be named, not read as report text."""
+    for line in lines:
+        if not line.strip() or line.strip() == "---":
+            return False
+        if _key(line.strip()) is not None:
+            return True
+    return False
 
 
 def _key(line: str) -> str | None:
