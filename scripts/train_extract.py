@@ -30,11 +30,25 @@ DEV = ROOT / "tests" / "fixtures" / "extract" / "dev"
 REVIEWED = ROOT / "data" / "extract_reviewed"
 
 
-def training_reports(dev: Path = DEV, reviewed: Path = REVIEWED) -> list:
-    """dev's reports, then the reviewed store's (a name in both is dev's)."""
+def training_reports(dev: Path = DEV, reviewed: Path = REVIEWED, say=print) -> list:
+    """dev's reports, then the reviewed store's. A reviewed report named as one of dev's is
+    the same report when its text is dev's (dev's gold is used), else another report, trained
+    on as ``reviewed-<name>``; either is said."""
     reports = T.read_folder(dev)
-    names = {name for name, _, _ in reports}
-    reports += [r for r in T.read_folder(reviewed) if r[0] not in names]
+    texts = {name: text for name, text, _ in reports}
+    for name, text, figures in T.read_folder(reviewed):
+        if name not in texts:
+            reports.append((name, text, figures))
+        elif text.strip() == texts[name].strip():
+            say(f"{Path(reviewed) / name}: the text of dev's {name}: trained on once, with "
+                "dev's gold")
+        else:
+            new = f"reviewed-{name}"
+            while new in texts:
+                new = f"reviewed-{new}"
+            reports.append((new, text, figures))
+            texts[new] = text
+            say(f"{Path(reviewed) / name}: another report than dev's {name}: trained on as {new}")
     return reports
 
 

@@ -109,3 +109,28 @@ def test_a_store_that_cannot_take_the_review_stops_the_apply_before_the_log(tmp_
         apply_review(tmp_path / "cand", tmp_path / "seeds", tmp_path / "log",
                      tmp_path / "store", lambda folder: [])
     assert not list((tmp_path / "log").iterdir())
+
+
+def test_a_reviewed_report_named_as_a_dev_one_is_trained_on_not_dropped(tmp_path):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("train_extract",
+                                                  ROOT / "scripts" / "train_extract.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    dev = DEV_GOLD.parent
+    name = sorted(p.name for p in dev.glob("*.txt"))[0]
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / name).write_text("Nine militants were killed.", encoding="utf-8")
+    (store / "gold.csv").write_text(",".join(STORE_COLUMNS) + "\n"
+                                    f"{name},militants,killed,9,9,no,\n", encoding="utf-8")
+    said = []
+    reports = script.training_reports(dev, store, said.append)
+    assert reports[-1][0] == f"reviewed-{name}" and reports[-1][2][0].low == 9
+    assert said == [f"{store / name}: another report than dev's {name}: trained on as "
+                    f"reviewed-{name}"]
+    # The very text of dev's report: one report, dev's gold.
+    (store / name).write_bytes((dev / name).read_bytes())
+    said.clear()
+    assert len(script.training_reports(dev, store, said.append)) == len(reports) - 1
+    assert "the text of dev's" in said[0]
