@@ -65,3 +65,16 @@ def test_notebook_is_committed_without_outputs():
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
     assert "parameters" in code[0]["metadata"].get("tags", [])
+
+
+def test_the_files_written_are_readable_by_others_as_open_would_make_them(tmp_path):
+    # the atomic write's temporary file is 0600; a colleague sharing CANDIDATES must read it
+    import os
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Three soldiers were killed in Kech.", encoding="utf-8")
+    run_extract(seeds, tmp_path / "out")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for name in ("candidates.csv", "incidents.csv", "victims.csv", "unread.csv"):
+        assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o666 & ~umask, name

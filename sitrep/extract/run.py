@@ -11,6 +11,7 @@ import pandas as pd
 
 from sitrep.extract.candidates import candidate_frame, read_figures
 from sitrep.extract.drafts import draft_incidents, draft_victims
+from sitrep.extract.review.logfiles import kept_mode
 from sitrep.extract.texts import read_reports
 from sitrep.extract.unread import unread_frame
 from sitrep.schema import CANDIDATE_COLUMNS, UNREAD_COLUMNS
@@ -59,6 +60,7 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             frame.to_csv(fh, index=False)
+        os.chmod(tmp, kept_mode(path))  # mkstemp makes it 0600, unreadable to colleagues
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -202,7 +202,7 @@ def _write_all(folder: Path, texts: dict[str, str]) -> None:
             bom = read_bom(folder / name)
             with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
                 fh.write(text)
-            os.chmod(tmp, _mode(folder / name))  # mkstemp makes it 0600
+            os.chmod(tmp, kept_mode(folder / name))  # mkstemp makes it 0600
         for name, tmp in temps:
             os.replace(tmp, folder / name)
     finally:
@@ -210,7 +210,7 @@ def _write_all(folder: Path, texts: dict[str, str]) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _mode(path: Path) -> int:
+def kept_mode(path: Path) -> int:
     """The file's permissions, kept; for a new file, 0666 less the umask (as open() gives)."""
     if path.is_file():
         return stat.S_IMODE(path.stat().st_mode)
