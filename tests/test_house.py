@@ -14,7 +14,7 @@ from sitrep.paths import NOTEBOOKS, PACKAGE, ROOT
 
 # The flow: news text -> incident log -> clean events -> tables -> briefing -> a run of it all.
 STAGES = ("extract", "clean", "tabulate", "brief", "run")
-LEAVES = {"schema", "paths", "store", "places", "counts", "gazetteer", "problems", "frames"}
+LEAVES = {"schema", "paths", "store", "places", "counts", "gazetteer", "problems", "frames", "textfiles"}
 MAX_LINES = 400
 
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)

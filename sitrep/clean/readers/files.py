@@ -22,12 +22,12 @@ import pandas as pd
 
 from sitrep.clean.readers import workbook
 from sitrep.problems import InputError, Problem
+from sitrep.textfiles import SEPARATORS, decode, separator  # noqa: F401 (the readers import them from here)
 
 LINE = "_line"
 # A notes cell may hold a whole article; the csv module's default limit (128 KiB) would make
 # such a file unreadable.
 csv.field_size_limit(1 << 30)
-SEPARATORS = {",": "", ";": "semicolon-separated", "\t": "tab-separated"}
 SEP_WORDS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
@@ -37,26 +37,6 @@ class RawTable:
     frame: pd.DataFrame    # one column per header cell, all str, plus LINE
     encoding: str
     problems: list[Problem]
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read with."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), "UTF-8 with byte-order mark"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # a file cut at an odd byte (a header read from the first block) loses half a character
-        return data.decode("utf-16", errors="ignore"), "UTF-16"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "Windows-1252"
-
-
-def separator(text: str) -> str:
-    """The separator of comma, semicolon and tab that the header line holds most of (a comma
-    on a tie: column names hold none of them)."""
-    first = text.split("\n", 1)[0]
-    return max(SEPARATORS, key=lambda sep: (first.count(sep), sep == ","))
 
 
 def header_cells(data: bytes) -> list[str]:

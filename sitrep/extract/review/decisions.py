@@ -17,7 +17,6 @@ decision at all is left for later.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -28,6 +27,7 @@ import pandas as pd
 
 from sitrep.counts import MAX_COUNT
 from sitrep.schema import CATEGORIES_ALL, OUTCOMES
+from sitrep.textfiles import decode, separator
 
 DECISIONS = ("accept", "reject", "add")
 ACCEPTED = ("accept", "add")
@@ -110,19 +110,11 @@ def _read(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 
 def read_csv_text(path: Path) -> tuple[str, str]:
-    """A candidates.csv as a spreadsheet may have saved it: its text (UTF-8 with or without a
-    byte-order mark, UTF-16 with one, else Windows-1252, as the log's readers decode) and its
-    separator (comma, or the semicolon or tab its header line holds more of)."""
-    raw = path.read_bytes()
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-    first = text.split("\n", 1)[0]
-    return text, max((",", ";", "\t"), key=lambda c: (first.count(c), c == ","))
+    """A candidates.csv as a spreadsheet may have saved it: its text, decoded as the log's
+    readers decode, and its separator (comma, or the semicolon or tab its header line holds
+    more of)."""
+    text, _ = decode(path.read_bytes())
+    return text.removeprefix("\ufeff"), separator(text)
 
 
 def _count(value: str) -> bool:
