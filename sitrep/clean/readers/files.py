@@ -22,7 +22,7 @@ import pandas as pd
 
 from sitrep.clean.readers import workbook
 from sitrep.problems import InputError, Problem
-from sitrep.textfiles import SEPARATORS, decode, separator  # noqa: F401 (the readers import them from here)
+from sitrep.textfiles import SEPARATORS, decode, separator
 
 LINE = "_line"
 # A notes cell may hold a whole article; the csv module's default limit (128 KiB) would make
