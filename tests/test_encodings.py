@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import re
 import shutil
-import zipfile
 from pathlib import Path
 
 import pandas as pd

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import math
 
-import pandas as pd
 import pycountry
 import pytest
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pytest
 
 from sitrep.brief import narrative
 

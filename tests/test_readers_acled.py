@@ -12,10 +12,8 @@ from sitrep import clean
 from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError
 from sitrep.clean.readers import export
-from sitrep.clean.reconcile import reconcile
 from sitrep.schema import AUDIT_COLUMNS, FIGURE_COLUMNS, REPORT_COLUMNS, SOURCE_COLUMNS
 from conftest import casualty_table as table
-from sitrep.tabulate.tables import casualties
 
 FIX = Path(__file__).parent / "fixtures" / "acled"
 MAIN = FIX / "acled_pakistan.csv"

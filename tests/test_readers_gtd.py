@@ -10,10 +10,8 @@ import pytest
 from sitrep import clean
 from sitrep.clean.filters import make_filters
 from sitrep.problems import InputError
-from sitrep.clean.reconcile import reconcile
 from sitrep.schema import FIGURE_COLUMNS, REPORT_COLUMNS
 from conftest import casualty_table as table
-from sitrep.tabulate.tables import casualties
 
 FIX = Path(__file__).parent / "fixtures" / "gtd"
 MAIN = FIX / "gtd_pakistan.csv"      # ISO-8859-1, as GTD ships

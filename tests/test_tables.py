@@ -8,9 +8,6 @@ from conftest import small_log
 
 from sitrep import store
 from sitrep.tabulate import tables
-from sitrep.clean.filters import make_filters
-from sitrep.clean.readers.native import read_native
-from sitrep.clean.reconcile import reconcile
 
 def load(tmp_path, rows: str, victims: str = ""):
     return small_log(tmp_path, rows, victims)

@@ -85,8 +85,8 @@ _SPEAKER_AFTER = re.compile(r"^\s*(?:(?:in|of|from|at)\s+(?:the\s+)?[\w'-]+(?:\s
                             r"stated|claimed|announced)\b", re.IGNORECASE)
 # A later pronoun carries the outcome: "abducted 11 miners ... and later shot them dead".
 _PRONOUN_CUE = re.compile(
-    rf"\b(?:(?P<kill>killed|shot|gunned\s+down|executed|murdered|beheaded|slaughtered)"
-    rf"\s+(?:all\s+(?:of\s+)?)?them\b|(?P<hurt>injured|wounded)\s+(?:all\s+(?:of\s+)?)?them\b)",
+    r"\b(?:(?P<kill>killed|shot|gunned\s+down|executed|murdered|beheaded|slaughtered)"
+    r"\s+(?:all\s+(?:of\s+)?)?them\b|(?P<hurt>injured|wounded)\s+(?:all\s+(?:of\s+)?)?them\b)",
     re.IGNORECASE)
 
 # --- cues before the figure -------------------------------------------------------------------
