@@ -11,6 +11,10 @@ or that the items of a list are the exact breakdown of a total rather than parts
 2. a toll update supersedes the earlier, smaller figures of its category and outcome, a
    revision any of them, and a figure the report says came first gives way;
 3. one row per figure: a figure repeated, or read twice with different bounds, is one row.
+
+A number the model adds beside a rule proposal of the same number is kept when its labels
+differ: on heldout10 and heldout11 (the validation sets) dropping such numbers lost more
+right figures than wrong ones (F1 0.735 against 0.746).
 """
 
 from __future__ import annotations
@@ -35,17 +39,7 @@ def document_pass(pool: Pool, rows: list[Row]) -> list[Row]:
     rows = sorted(rows, key=lambda r: pool.candidates[r.index].start)
     decide_lists(pool, rows)
     rows = supersede_tolls(pool, rows)
-    rows = drop_repeats(pool, rows)
     return one_row_per_figure(rows)
-
-
-def drop_repeats(pool: Pool, rows: list[Row]) -> list[Row]:
-    """A number the model adds is a repeat when a figure the rules proposed has it already:
-    the model labels candidates by their number, so it finds every mention of a figure."""
-    proposed = {(r.low, r.outcome) for r in rows
-                if pool.candidates[r.index].source == "proposed"}
-    return [r for r in rows if pool.candidates[r.index].source == "proposed"
-            or (r.low, r.outcome) not in proposed]
 
 
 def _lists(pool: Pool, rows: list[Row]) -> list[list[Row]]:

@@ -41,6 +41,37 @@ def _shape(c: Candidate, words: str) -> list[str]:
     return out
 
 
+# Words that say someone died or was hurt, wherever they stand: the rules tie an outcome to a
+# count through its grammar, and when that fails (a list, a field label, "treated for wounds")
+# the nearest such word on either side is still a strong hint of which outcome is meant.
+_KILLED = re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|lives|life|martyr\w*|slain|"
+                     r"bod(?:y|ies)|succumb\w*|fatalit\w*|perish\w*|lifeless|murder\w*|"
+                     r"massacre\w*|shot|gunned|toll)\b", re.IGNORECASE)
+_HURT = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w*|critical|"
+                   r"burns?|bullet)\b", re.IGNORECASE)
+
+
+def outcome_cues(left: str, right: str) -> list[str]:
+    """How far (in words, up to 6) the nearest word of each outcome stands on either side of
+    a count, and which outcome is nearest on each side."""
+    out = []
+    near = {}
+    for name, words in (("k", _KILLED), ("h", _HURT)):
+        before = list(words.finditer(left))
+        after = words.search(right)
+        if before:
+            out.append(f"{name}L={min(len(left[before[-1].end():].split()), 6)}")
+            near[name + "L"] = before[-1].end()
+        if after:
+            out.append(f"{name}R={min(len(right[:after.start()].split()), 6)}")
+            near[name + "R"] = after.start()
+    near_l = ("k" if "kL" in near and near["kL"] > near.get("hL", -1)
+              else "h" if "hL" in near else "-")
+    near_r = ("k" if "kR" in near and near["kR"] < near.get("hR", 10 ** 9)
+              else "h" if "hR" in near else "-")
+    return out + [f"nearL={near_l}", f"nearR={near_r}", f"near={near_l}{near_r}"]
+
+
 def candidate_features(pool: Pool, i: int) -> list[str]:
     """The features of ``pool.candidates[i]``, sorted and without repeats."""
     c = pool.candidates[i]
@@ -71,6 +102,7 @@ def candidate_features(pool: Pool, i: int) -> list[str]:
     if c.of_head:
         feats.append(f"of={c.of_head}")
     feats += [f"s={w}" for w in tokens(s.text) if len(w) > 2 and not w.isdigit()]
+    feats += outcome_cues(text[s.start:c.start], text[c.count_end:s.end])
     feats += _shape(c, " ".join(text[c.start:c.count_end].split()))
     # where it sits: the report's lead, the sentence's numbers
     n = len(pool.sentences)

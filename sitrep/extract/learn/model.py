@@ -42,7 +42,7 @@ def fit_field(rows: list[list[str]], labels: list[str], c: float = 1.0) -> dict:
     y = np.array([classes.index(v) for v in labels])
     # lbfgs on one thread is deterministic; class weights stay plain (probabilities matter)
     lr = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", tol=1e-6)
-    lr.fit(x, y)
+    _fit(lr, x, y)
     coef = lr.coef_  # (1, n) for two classes, (k, n) for more
     weights = {}
     for j, f in enumerate(vocab):
@@ -51,6 +51,14 @@ def fit_field(rows: list[list[str]], labels: list[str], c: float = 1.0) -> dict:
             weights[f] = w
     return {"classes": classes, "intercept": [round(float(v), DIGITS) for v in lr.intercept_],
             "weights": weights}
+
+
+def _fit(lr, x, y) -> None:
+    """Fit on one BLAS thread, wherever this runs (make train-extract, a test, a notebook):
+    several threads add in another order and move the fifth decimal of a weight."""
+    from threadpoolctl import threadpool_limits
+    with threadpool_limits(limits=1):
+        lr.fit(x, y)
 
 
 def scores(field: dict, feats: list[str]) -> np.ndarray:
@@ -91,7 +99,7 @@ def fit_platt(raw: list[float], truth: list[int]) -> dict:
     from sklearn.linear_model import LogisticRegression
     x = np.array([[logit(p)] for p in raw])
     lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
-    lr.fit(x, np.array(truth))
+    _fit(lr, x, np.array(truth))
     return {"a": round(float(lr.coef_[0][0]), DIGITS),
             "b": round(float(lr.intercept_[0]), DIGITS)}
 
