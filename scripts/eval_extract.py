@@ -42,7 +42,6 @@ from sitrep.paths import ROOT  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 CURVE_SIZES = (25, 50, 100, 200)
 CURVE_SEED = 18
-CURVE_TARGET = "heldout10"
 
 
 def report(split: str, folder: Path, show_misses: bool) -> dict:
@@ -70,21 +69,23 @@ def report(split: str, folder: Path, show_misses: bool) -> dict:
     return result
 
 
-def learning_curve(fixtures: Path, target: str = CURVE_TARGET) -> None:
-    """F1 on ``target`` of the learned layer trained on seeded subsets of dev."""
+def learning_curve(fixtures: Path, targets: list[str]) -> None:
+    """F1 on the held-out ``targets`` together (every split but dev and the sealed ones: more
+    voices than one set gives) of the learned layer trained on seeded subsets of dev."""
     import numpy as np
 
     from sitrep.extract.learn import train as T
     from sitrep.extract.learn.apply import candidate_table, learned_rows
-    folder = fixtures / target
-    if not (folder / "gold.csv").is_file() or not (fixtures / "dev" / "gold.csv").is_file():
+    if not targets or not (fixtures / "dev" / "gold.csv").is_file():
         return
     dev = T.prepare(T.read_folder(fixtures / "dev"))
-    tests = T.prepare(T.read_folder(folder))
-    gold = pd.read_csv(folder / "gold.csv", dtype=str, keep_default_na=False)
+    tests = [ex for t in targets for ex in T.prepare(T.read_folder(fixtures / t))]
+    gold = pd.concat([pd.read_csv(fixtures / t / "gold.csv", dtype=str, keep_default_na=False)
+                      for t in targets], ignore_index=True)
     rng = np.random.RandomState(CURVE_SEED)
     order = rng.permutation(len(dev))  # nested subsets: each size holds the smaller ones
-    print(f"== learning curve: trained on n dev reports (seeded subsets), scored on {target}")
+    print(f"== learning curve: trained on n dev reports (seeded subsets), scored on "
+          f"{' + '.join(targets)}")
     for n in [s for s in CURVE_SIZES if s < len(dev)] + [len(dev)]:
         model = T.train([dev[i] for i in sorted(order[:n])])
         frames = [candidate_table(ex.pool, learned_rows(model, ex.pool)[0]) for ex in tests]
@@ -129,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     for split in splits:
         report(split, args.fixtures / split, args.show_misses or split == "dev")
     if not args.no_curve:
-        learning_curve(args.fixtures)
+        held_out = [s for s in available_splits(args.fixtures)
+                    if s != "dev" and not (args.fixtures / s / "SEALED").is_file()]
+        learning_curve(args.fixtures, held_out)
     return 0
 
 
