@@ -1,7 +1,9 @@
-"""Shared fixtures: running the real pipeline once per data set and reading its PDF back."""
+"""Shared fixtures: running the real pipeline once per data set and reading its PDF back, and
+loading the scripts under scripts/ (no package) to call their main()."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +19,14 @@ def run_pipeline(data: Path | str, out: Path, work: Path, *args: str) -> subproc
     cmd = [sys.executable, "-m", "sitrep.run.pipeline", "--data", str(data), "--out", str(out),
            "--work", str(work), *args]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def load_script(name: str):
+    """scripts/<name>.py as a module, loaded from its file."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pdf_text(pdf: Path, layout: bool = True) -> str:

@@ -3,23 +3,15 @@ scripts/agreement.py (a second annotation against the first)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _script(name: str) -> ModuleType:
-    """scripts/<name>.py, loaded from its file (scripts/ is no package)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_eval_script_scores_any_split_by_name(tmp_path, capsys):
-    eval_extract = _script("eval_extract")
+    eval_extract = load_script("eval_extract")
     split = tmp_path / "blind"
     split.mkdir()
     (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
@@ -43,7 +35,7 @@ def test_eval_script_scores_any_split_by_name(tmp_path, capsys):
 
 def test_agreement_script_scores_a_second_annotation_against_the_first(tmp_path, capsys,
                                                                          monkeypatch):
-    agreement = _script("agreement")
+    agreement = load_script("agreement")
     monkeypatch.setattr(agreement, "PAIRS", {"spent_second.csv": ("dev", "v"),
                                              "blind_second.csv": ("blind", "c")})
     header = "document,victim_category,outcome,low,high,claim,home_province\n"
@@ -75,7 +67,7 @@ def test_agreement_script_scores_a_second_annotation_against_the_first(tmp_path,
 
 
 def test_a_sealed_split_is_skipped_by_all_and_scored_only_by_name(tmp_path, capsys):
-    eval_extract = _script("eval_extract")
+    eval_extract = load_script("eval_extract")
     for name in ("open", "sealed"):
         split = tmp_path / name
         split.mkdir()

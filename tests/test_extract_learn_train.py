@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from sitrep.extract.learn import train as T
 from sitrep.extract.learn.apply import MODEL
 from sitrep.extract.learn.model import dump
@@ -19,14 +19,6 @@ DEV = ROOT / "tests" / "fixtures" / "extract" / "dev"
 @pytest.fixture(scope="module")
 def dev_examples():
     return T.prepare(T.read_folder(DEV))
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location(
-        "train_extract", ROOT / "scripts" / "train_extract.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_training_twice_gives_the_same_bytes(dev_examples):
@@ -44,7 +36,7 @@ def test_the_committed_model_is_small_json_and_no_pickle():
 
 def test_the_committed_model_is_what_make_train_extract_builds(dev_examples):
     """The same command rebuilds it byte for byte (about 10 s on dev)."""
-    script = _script()
+    script = load_script("train_extract")
     reports = script.training_reports(DEV, ROOT / "no-such-store")
     assert [r[0] for r in reports] == [ex.pool.document for ex in dev_examples]
     if (script.REVIEWED / "gold.csv").is_file():
@@ -66,7 +58,7 @@ def test_the_reviewed_store_adds_its_reports(tmp_path):
     (store / "gold.csv").write_text(
         "document,victim_category,outcome,low,high,claim,home_province\n"
         "z01.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
-    script = _script()
+    script = load_script("train_extract")
     reports = script.training_reports(DEV, store)
     assert reports[-1][0] == "z01.txt" and reports[-1][2][0].category == "security_forces"
     assert len(script.training_reports(DEV, tmp_path / "absent")) == len(reports) - 1

@@ -5,12 +5,12 @@ whole or not at all when make report's checks fail."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from conftest import load_script
 from sitrep.extract import run_extract
 from sitrep.extract.review.decisions import ReviewError
 from sitrep.extract.review.loop import apply_review
@@ -25,15 +25,7 @@ BODY = TEXT.split("\n\n", 1)[1]
 A = "EXT-a~" + hashlib.sha256(" ".join(BODY.split()).encode()).hexdigest()[:8]
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("extract_apply",
-                                                  ROOT / "scripts" / "extract_apply.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-VALIDATE = _script().validate_log
+VALIDATE = load_script("extract_apply").validate_log
 
 
 @pytest.fixture
@@ -209,7 +201,7 @@ def test_a_missing_log_folder_or_a_document_not_in_seeds(loop):
 
 def test_the_command_exits_2_with_the_problems(loop, capsys):
     _decide(loop, "acept", "reject", "reject")
-    main = _script().main
+    main = load_script("extract_apply").main
     args = ["--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
             "--data", str(loop / "log"), "--store", str(loop / "store")]
     assert main(args) == 2
@@ -284,7 +276,7 @@ def test_a_log_make_report_reads_from_another_file_is_refused(loop, capsys, name
     else:
         (loop / "log" / name).write_text("event_id,source_id\nX-1,s\n", encoding="utf-8")
     before = sorted(p.name for p in (loop / "log").iterdir())
-    main = _script().main
+    main = load_script("extract_apply").main
     assert main(["--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
                  "--data", str(loop / "log"), "--store", str(loop / "store")]) == 2
     err = capsys.readouterr().err
@@ -349,6 +341,6 @@ def test_the_log_files_keep_their_permissions(loop):
 def test_a_seeds_text_not_in_utf8_exits_2_named(loop, capsys):
     _decide(loop, "accept", "accept", "reject")
     (loop / "seeds" / "b.txt").write_bytes("Three soldiers \u2014 killed.".encode("cp1252"))
-    assert _script().main(["--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
+    assert load_script("extract_apply").main(["--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
                            "--data", str(loop / "log"), "--store", str(loop / "store")]) == 2
     assert "b.txt:1: is not UTF-8" in capsys.readouterr().err

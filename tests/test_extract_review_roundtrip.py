@@ -11,7 +11,6 @@ test_extract_texts.py), with a publication date, as its text gives none.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import load_script
 from sitrep.extract import run_extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,10 +66,7 @@ def test_extract_accept_apply_and_the_briefing_cites_the_seed(tmp_path):
     cands.to_csv(tmp_path / "cand" / "candidates.csv", index=False)
 
     # make extract-apply
-    spec = importlib.util.spec_from_file_location("extract_apply",
-                                                  ROOT / "scripts" / "extract_apply.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("extract_apply")
     assert script.main(["--candidates", str(tmp_path / "cand"), "--seeds", str(seeds),
                         "--data", str(log), "--store", str(tmp_path / "store")]) == 0
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import load_script
 from sitrep.extract import run_extract
 from sitrep.extract.review.decisions import ReviewError, read_review
 from sitrep.extract.review.loop import apply_review
@@ -112,11 +113,7 @@ def test_a_store_that_cannot_take_the_review_stops_the_apply_before_the_log(tmp_
 
 
 def test_a_reviewed_report_named_as_a_dev_one_is_trained_on_not_dropped(tmp_path):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("train_extract",
-                                                  ROOT / "scripts" / "train_extract.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("train_extract")
     dev = DEV_GOLD.parent
     name = sorted(p.name for p in dev.glob("*.txt"))[0]
     store = tmp_path / "store"
