@@ -10,12 +10,17 @@ from sitrep.extract.review.carry import carry_decisions, earlier_decisions
 TEXT = "Gunmen killed five soldiers. Two civilians were injured. Nine militants were killed."
 
 
+def _extracted(tmp_path, text):
+    """Extract ``text`` as a.txt: (seeds, out, the candidates as make extract wrote them)."""
+    seeds, out = tmp_path / "seeds", tmp_path / "cand"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(text, encoding="utf-8")
+    run_extract(seeds, out)
+    return seeds, out, pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+
+
 def test_decisions_corrections_and_additions_survive_a_re_extraction(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text(TEXT, encoding="utf-8")
-    out = tmp_path / "cand"
-    run_extract(tmp_path / "seeds", out)
-    cands = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    seeds, out, cands = _extracted(tmp_path, TEXT)
     assert list(cands["low"]) == ["5", "2", "9"]
     cands["decision"] = ["accept", "reject", "accept"]
     cands.loc[2, "low"] = cands.loc[2, "high"] = "10"  # a correction
@@ -24,7 +29,7 @@ def test_decisions_corrections_and_additions_survive_a_re_extraction(tmp_path):
     pd.concat([cands, pd.DataFrame([added])]).to_csv(out / "candidates.csv", index=False)
 
     earlier = earlier_decisions(out)
-    run_extract(tmp_path / "seeds", out)  # writes candidates.csv afresh
+    run_extract(seeds, out)  # writes candidates.csv afresh
     assert carry_decisions(out, earlier) == 4
     again = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
     assert list(again["decision"]) == ["accept", "reject", "accept", "add"]
@@ -32,16 +37,12 @@ def test_decisions_corrections_and_additions_survive_a_re_extraction(tmp_path):
 
 
 def test_a_reject_holds_only_for_the_same_figure(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text(TEXT, encoding="utf-8")
-    out = tmp_path / "cand"
-    run_extract(tmp_path / "seeds", out)
-    cands = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    seeds, out, cands = _extracted(tmp_path, TEXT)
     cands["decision"] = "reject"
     cands.loc[1, "victim_category"] = "militants"  # the extractor proposed another figure then
     cands.to_csv(out / "candidates.csv", index=False)
     earlier = earlier_decisions(out)
-    run_extract(tmp_path / "seeds", out)
+    run_extract(seeds, out)
     assert carry_decisions(out, earlier) == 2
     again = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
     assert list(again["decision"]) == ["reject", "", "reject"]
@@ -53,16 +54,12 @@ def test_nothing_to_carry(tmp_path):
 
 
 def test_decisions_in_a_file_excel_saved_as_windows_1252_are_kept(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text(TEXT, encoding="utf-8")
-    out = tmp_path / "cand"
-    run_extract(tmp_path / "seeds", out)
-    cands = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    seeds, out, cands = _extracted(tmp_path, TEXT)
     cands["decision"] = ["accept", "reject", "accept"]
     cands.loc[0, "home_province"] = "Bal\u00f4chistan \u2014"  # characters cp1252 has
     (out / "candidates.csv").write_bytes(cands.to_csv(index=False).encode("cp1252"))
     earlier = earlier_decisions(out)
-    run_extract(tmp_path / "seeds", out)
+    run_extract(seeds, out)
     assert carry_decisions(out, earlier) == 3
     again = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
     assert again.loc[0, "home_province"] == "Bal\u00f4chistan \u2014"
@@ -73,11 +70,7 @@ def test_decisions_in_a_file_excel_saved_as_windows_1252_are_kept(tmp_path):
 def _review(tmp_path, text, decide):
     """Extract ``text`` as a.txt, let ``decide`` write decisions on the candidates, and return
     (seeds, out)."""
-    seeds, out = tmp_path / "seeds", tmp_path / "cand"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text(text, encoding="utf-8")
-    run_extract(seeds, out)
-    cands = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    seeds, out, cands = _extracted(tmp_path, text)
     decide(cands).to_csv(out / "candidates.csv", index=False)
     return seeds, out
 
