@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from sitrep.extract import run_extract
 from sitrep.extract.review.carry import carry_decisions, earlier_decisions
+from sitrep.extract.review.decisions import ReviewError, read_review
 
 TEXT = "Gunmen killed five soldiers. Two civilians were injured. Nine militants were killed."
 
@@ -126,13 +128,16 @@ def test_an_edited_sentence_orphans_only_its_own_figure(tmp_path, capsys):
     edited = edited.replace("Gunmen killed", "Armed gunmen killed")  # moves the first figure
     kept, again = _re_extract(seeds, out, edited)
     # The soldiers and the militants are found again; the civilians are gone from the text:
-    # their accepted figure stays, visibly, as an added row without offsets, once.
+    # their accepted figure stays, visibly, without offsets and without a decision, once, so
+    # that make extract-apply waits for the reviewer's add or reject.
     assert list(again["low"]) == ["5", "9", "2"]
-    assert list(again["decision"]) == ["accept", "reject", "add"]
+    assert list(again["decision"]) == ["accept", "reject", ""]
     assert list(again["start"])[2] == "" and list(again["probability"])[2] == ""
-    assert (kept, kept.moved, kept.orphaned) == (3, 2, 1)
+    assert (kept, kept.moved, kept.orphaned) == (2, 2, 1)
     said = capsys.readouterr().out
     assert "'2 civilians injured' is no longer found in the text" in said
+    with pytest.raises(ReviewError, match=r"have no decision while others of its rows have one"):
+        read_review(out / "candidates.csv")
 
 
 def test_a_rejection_no_longer_proposed_is_dropped_and_said(tmp_path, capsys):

@@ -16,7 +16,10 @@ A matched row takes an earlier ``accept`` with the values the reviewer wrote (a 
 kept); it takes an earlier ``reject`` only when it proposes the very same figure (a changed
 proposal is shown again). An ``add`` row is always kept, at the end of its report. An accepted
 row no fresh row matches (its figure is gone from the text, or the text changed around it) is
-kept as an ``add`` row without offsets, and said; a rejected one is dropped, and said.
+kept without offsets and *without a decision*, and said: the report then has a row undecided
+among decided ones, which ``make extract-apply`` refuses until the reviewer writes ``add`` (the
+report still gives it) or ``reject``; a figure that may have left the text is never applied
+on an old word. A rejected one is dropped, and said.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ FRESH_ONLY = ("document", "sentence", "start", "end", "probability")
 class Kept(int):
     """How many rows of the fresh candidates.csv hold a decision, and what became of the
     earlier decisions: ``carried`` at the same offsets, ``moved`` with the text, ``added`` rows
-    kept, ``orphaned`` (accepted, no longer found: kept as added rows) and ``dropped``
+    kept, ``orphaned`` (accepted, no longer found: kept undecided) and ``dropped``
     (rejected, no longer proposed as it was)."""
 
     carried = moved = added = orphaned = dropped = 0
@@ -54,8 +57,8 @@ class Kept(int):
 
     def __repr__(self) -> str:
         return (f"{int(self)} ({self.carried} carried, {self.moved} moved with the text, "
-                f"{self.added} added rows, {self.orphaned} no longer found: kept as added "
-                f"rows, {self.dropped} rejections dropped)")
+                f"{self.added} added rows, {self.orphaned} no longer found: kept undecided, "
+                f"{self.dropped} rejections dropped)")
 
     __str__ = __repr__
 
@@ -113,14 +116,13 @@ def carry_decisions(out_dir: str | Path, earlier: pd.DataFrame) -> Kept:
                         "dropped")
         else:
             row = {c: e.get(c, "") for c in columns}
-            if e["decision"] == "accept":
-                row["decision"] = "add"
-            row.update(start="", end="", probability="")
+            row.update(start="", end="", probability="", decision="")
             kept.append(row)
             tally["orphaned"] += 1
             said.append(f"{_where(e)}: the accepted figure {_figure(e)} is no longer found in the "
-                        f"text ('{_short(e.get('sentence', ''))}'): kept as an added row without "
-                        "offsets - reject it if the report no longer gives it")
+                        f"text ('{_short(e.get('sentence', ''))}'): kept without offsets and "
+                        "without a decision - write add if the report still gives it, reject "
+                        "if not (make extract-apply waits for it)")
     for line in said:
         print(line)
     out = pd.DataFrame(rows + kept, columns=columns)
