@@ -65,10 +65,19 @@ def test_a_fenced_header_and_no_header(tmp_path):
     assert docs["b.txt"].source == {"source_id": "b", "source_type": "media"}
 
 
+@pytest.mark.parametrize("written", ["26 August 2024", "Aug 26, 2024", "Monday, 26 August 2024",
+                                     "26 Aug. 2024", "August 26 2024", " 2024-08-26 "])
+def test_a_date_with_its_month_named_is_read_as_iso(tmp_path, written):
+    """A page's printed date pasted as it stands is unambiguous; sitrep writes it ISO."""
+    seeds = _seeds(tmp_path, a__txt=f"Publisher: Dawn\nDate: {written}\n\n" + BODY)
+    assert read_documents(seeds)["a.txt"].source["published"] == "2024-08-26"
+
+
 @pytest.mark.parametrize("text, message", [
     ("Publisher: Dawn\nGunmen killed five soldiers.", "a.txt:2: 'Gunmen killed five"),
     ("Publisher: Dawn\nPublished: 26/08/2024\n\n" + BODY, "a.txt:2: published date "
-                                                          "'26/08/2024' is not YYYY-MM-DD"),
+                                                          "'26/08/2024' is not a date sitrep can read"),
+    ("Date: 2024-02-30\n\n" + BODY, "a.txt:1: published date '2024-02-30' is not a date"),
     ("Publisher: Dawn\nPublisher: Dawn\n\n" + BODY, "a.txt:2: publisher is given twice"),
     ("Source type: blog\n\n" + BODY, "a.txt:1: source type 'blog' is not one of"),
     ("Publisher: Dawn\nURL: https://x", "a.txt: the header never ends"),

@@ -13,7 +13,8 @@ A text may open with a header block giving its source, one ``Key: value`` per li
 
 The block is recognised when the file's first line, or any line of its first block (to the first
 blank line), is one of these keys (matched without regard to case, spaces, '-' or '_'; a
-byte-order mark before it is blanked): ``Publisher``, ``Published`` (or ``Date``; YYYY-MM-DD),
+byte-order mark before it is blanked): ``Publisher``, ``Published`` (or ``Date``; YYYY-MM-DD,
+or with the month named, "26 August 2024", "Aug 26, 2024", written as YYYY-MM-DD),
 ``Headline`` (or ``Title``), ``URL`` (or ``Link``), ``Source type`` (one of the log's source
 types; default ``media``) and ``Source ID`` (default: the file name without ``.txt``). It ends
 at the first blank line or a line ``---``; it may also open with a line ``---``. Every line
@@ -182,9 +183,37 @@ def _key(line: str) -> str | None:
     return KEYS.get(re.sub(r"[\s_-]", "", m.group(1)).lower()) if m else None
 
 
+# Dates as a news page prints them, with the month named: unambiguous whatever the locale
+# (a numeric 03/04/2024 is not, and stays an error).
+_NAMED_MONTH = ("%d %B %Y", "%d %b %Y", "%d %B, %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
+                "%b %d %Y", "%A, %d %B %Y", "%a, %d %b %Y", "%A %d %B %Y", "%A, %B %d, %Y")
+
+
+def iso_date(value: str) -> str | None:
+    """``value`` as YYYY-MM-DD when it is ISO or a date with its month named, else None."""
+    from datetime import datetime
+    text = " ".join(value.replace(".", " ").split())
+    if _ISO.match(text):
+        try:
+            return datetime.strptime(text, "%Y-%m-%d").date().isoformat()
+        except ValueError:
+            return None
+    for fmt in _NAMED_MONTH:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def _checked(column: str, value: str, where: str) -> str:
-    if column == "published" and value and not _ISO.match(value):
-        raise SourceError(f"{where}: published date '{value}' is not YYYY-MM-DD")
+    if column == "published" and value:
+        iso = iso_date(value)
+        if iso is None:
+            raise SourceError(f"{where}: published date '{value[:60]}' is not a date sitrep "
+                              "can read without doubt - write it as YYYY-MM-DD (or with the "
+                              "month named: 26 August 2024)")
+        value = iso
     if column == "source_type" and value:
         value = value.lower().replace(" ", "_").replace("-", "_")
         if value not in SOURCE_TYPES:
