@@ -70,13 +70,23 @@ def test_accepted_figures_become_one_incident_with_its_source(loop):
     assert (row["province"], row["district"]) == ("Balochistan", "Kech")
     assert (row["killed_security_forces"], row["injured_civilians"]) == ("five", "two")
     assert row["notes"].startswith("From the reviewed extraction of a.txt (make extract-apply).")
-    assert "claim, not counted: security_forces killed 12" in row["notes"]
+    assert "claim, not counted: security_forces killed 12 - coded as source a-claim" in row["notes"]
+    # ... and coded as the log codes a claim: its own source, the event's row, the figure.
+    claim = inc.iloc[1]
+    assert (claim["event_id"], claim["source_id"], claim["killed_security_forces"]) == (
+        A, "a-claim", "12")
+    assert claim["notes"].startswith("From the reviewed extraction of a.txt (make extract-apply). "
+                                     "Perpetrator claim, shown apart and never counted.")
+    assert len(inc) == 2
     assert row["notes"].endswith("event date: the report's publication date (the text gives "
                                  "no date)")
     src = _log(loop, "sources.csv")
     assert list(src.columns) == list(SOURCE_COLUMNS)
     assert src.iloc[0].tolist() == ["a", "Test Wire", "2024-08-26", "Soldiers killed in Kech",
                                     "", "media"]
+    assert src.iloc[1].tolist() == ["a-claim", "Baloch Liberation Army claim, as reported by "
+                                    "Test Wire", "2024-08-26", "Soldiers killed in Kech", "",
+                                    "perpetrator_claim"]
     assert any("1 with no decision left out (b.txt)" in s for s in said)
     assert any("event date 2024-08-26, the date it was published" in s for s in said)
 

@@ -5,7 +5,9 @@ with the seed as their source.
 The log is a copy of data/raw with the seed's own rows (source ``seed-000``: two incidents,
 two victims rows, its sources row) taken out, so the seed is new there while every other
 report stays; the seed gets its source from a SEEDS/sources.csv (the header block is tested in
-test_extract_texts.py), with a publication date, as its text gives none.
+test_extract_texts.py), with a publication date, as its text gives none. A second, short
+report gives an armed group's claim, which must reach tables/claims.csv as a claim (shown
+apart, never counted) under a source of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_1a76105c3b426e2f.txt"
 SOURCE = "seed-000"
 EVENT = "EXT-000_1a76105c3b426e2f~"  # then a hash of the text
+CLAIM_TEXT = ("QUETTA, 27 August 2024: The Baloch Liberation Army said in a statement that its "
+              "fighters had killed 60 soldiers at the Bela camp in Lasbela district.\n")
 
 
 def _without_seed(src: Path, dst: Path) -> int:
@@ -54,10 +58,12 @@ def test_extract_accept_apply_and_the_briefing_cites_the_seed(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copyfile(SEED, seeds / SEED.name)
+    (seeds / "bla.txt").write_text(CLAIM_TEXT, encoding="utf-8")
     (seeds / "sources.csv").write_text(
         "document,source_id,publisher,published,title,url,source_type\n"
         f"{SEED.name},{SOURCE},Wire report (the seed),2024-08-26,"
-        "Separatist group claims attacks in southwestern Pakistan,,media\n", encoding="utf-8")
+        "Separatist group claims attacks in southwestern Pakistan,,media\n"
+        "bla.txt,wire-bla,Test Wire,2024-08-27,BLA claims Bela toll,,media\n", encoding="utf-8")
 
     # make extract, then the reviewer accepts every candidate.
     run_extract(seeds, tmp_path / "cand")
@@ -79,7 +85,10 @@ def test_extract_accept_apply_and_the_briefing_cites_the_seed(tmp_path):
 
     # The figures accepted (as the extractor proposed them: the extractor's own output is
     # tested elsewhere) are the seed's figures in the briefing: per category, the largest.
-    counted = cands[(cands["claim"] == "no") & (cands["victim_category"] != "unknown")]
+    assert cands.loc[cands["document"] == "bla.txt", "claim"].tolist() == ["yes"]
+    seed_cands = cands[cands["document"] == SEED.name]
+    counted = seed_cands[(seed_cands["claim"] == "no")
+                         & (seed_cands["victim_category"] != "unknown")]
     expected = counted.assign(low=counted["low"].astype(int)).groupby(
         ["victim_category", "outcome"])["low"].max().to_dict()
     assert expected
@@ -104,9 +113,21 @@ def test_extract_accept_apply_and_the_briefing_cites_the_seed(tmp_path):
     mine = audit[audit["source_id"] == SOURCE]
     victims = pd.read_csv(log / "victims.csv", dtype=str, keep_default_na=False)
     n_victims = int((victims["source_id"] == SOURCE).sum())
-    assert n_victims == int((cands["home_province"] != "").sum())
+    assert n_victims == int((seed_cands["home_province"] != "").sum())
     assert len(mine) == 2 + n_victims and set(mine["fate"]) == {"kept"}
 
     # The store holds the seed and its six accepted figures, in the evaluation format.
     gold = pd.read_csv(tmp_path / "store" / "gold.csv", dtype=str, keep_default_na=False)
-    assert len(gold) == len(cands) and set(gold["document"]) == {SEED.name}
+    assert len(gold) == len(cands) and set(gold["document"]) == {SEED.name, "bla.txt"}
+
+    # The claim: its own source of type perpetrator_claim, in claims.csv, counted nowhere.
+    claims = pd.read_csv(tables / "claims.csv", dtype=str, keep_default_na=False)
+    mine = claims[claims["source_id"] == "wire-bla-claim"]
+    assert mine[["victim_category", "outcome", "claimed_low"]].values.tolist() == [
+        ["security_forces", "killed", "60"]]
+    assert mine.iloc[0]["event_id"].startswith("EXT-bla~")
+    assert "Baloch Liberation Army" in mine.iloc[0]["claimant"]
+    assert set(figures.loc[figures["source_id"] == "wire-bla-claim", "source_type"]) == {
+        "perpetrator_claim"}
+    bla = timeline[timeline["event_id"] == mine.iloc[0]["event_id"]].iloc[0]
+    assert bla["killed_security_forces"] in ("", "0") and bla["sources"] == "1"

@@ -128,23 +128,31 @@ def _incident_row(doc: str, event_id: str, cands: pd.DataFrame, text: str) -> di
            "province": where[1] if where else _province(text),
            "district": where[2] if where else "", "location": location, "part_of": "",
            "event_type": _first(_EVENT_TYPES, text), "perpetrator": _perpetrator(text)}
-    notes = []
-    for column in COUNT_COLUMNS:
-        row[column] = ""
-    for (category, outcome), group in counted.groupby(["victim_category", "outcome"]):
-        if category == "unknown":
-            notes.append(_unknown_note(outcome, group))
-            continue
-        cell, others = _cell(group)
-        row[f"{outcome}_{_CELL_CATEGORY[category]}"] = cell
-        if others:
-            notes.append(f"{outcome} {category}: also reported {', '.join(others)}")
+    cells, notes = count_cells(counted)
+    row.update(cells)
     notes += _claim_notes(cands[cands["claim"] == "yes"])
     if not len(cands):
         notes.append("no casualty figure found in the report")
     row["notes"] = "Draft from the figure extractor; check against the report. " + "; ".join(
         n for n in notes if n)
     return row
+
+
+def count_cells(figures: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
+    """The log's count cells for one source's figures of one event (the largest of each
+    category and outcome; "" where none), and the notes for the rest: the other figures of a
+    cell, and the unknown groups, which are parts of the total and never added."""
+    cells = {column: "" for column in COUNT_COLUMNS}
+    notes = []
+    for (category, outcome), group in figures.groupby(["victim_category", "outcome"]):
+        if category == "unknown":
+            notes.append(_unknown_note(outcome, group))
+            continue
+        cell, others = _cell(group)
+        cells[f"{outcome}_{_CELL_CATEGORY[category]}"] = cell
+        if others:
+            notes.append(f"{outcome} {category}: also reported {', '.join(others)}")
+    return cells, notes
 
 
 def _single(values: pd.Series) -> str:

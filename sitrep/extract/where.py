@@ -17,7 +17,10 @@ _UNIT = re.compile(
     r"(?:district|tehsil|area|city|town|village|valley|agency|subdivision|sub-division)\b"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}\b")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*:")
+# "QUETTA:", and the wire forms "QUETTA, 27 August 2024:", "QUETTA, Pakistan (AP) -",
+# "QUETTA, Aug 27 (Reuters) -": the place in capitals, then a date or country and an agency.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^:\n—–()]{1,40}?)?\s*"
+                       r"(?:\([^)\n]{1,30}\))?\s*(?::|—|–|\s-\s)")
 # Words that start with a capital but are never the place of an incident.
 _NOT_PLACES = set("""
 The A An In On At Of For From By With After Before During While When Police Officials Official

@@ -12,7 +12,11 @@ of the counts and named in notes); only the ids, the date and the notes change:
   without ``.txt``);
 * ``event_date`` is the first date written in the report ("26 August 2024"); when it writes
   none, the report's publication date, and the row's notes say so;
-* the notes open with where the row came from instead of the drafts' "check against the report".
+* the notes open with where the row came from instead of the drafts' "check against the report";
+* an accepted claim is coded as the log codes claims: a source of its own, ``<source_id>-claim``
+  of type ``perpetrator_claim`` ("<group> claim, as reported by <publisher>"), with an incidents
+  row of the event holding the claimed figures, so that it reaches ``tables/claims.csv`` and the
+  briefing's claims, shown apart and never counted.
 """
 
 from __future__ import annotations
@@ -24,16 +28,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep.extract.drafts import draft_incidents, draft_victims
+from sitrep.extract.drafts import count_cells, draft_incidents, draft_victims
 from sitrep.extract.review.decisions import Review, ReviewError
 from sitrep.extract.texts import Report
-from sitrep.schema import DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS
+from sitrep.schema import CLAIM, DRAFT_INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS
 
 EVENT_PREFIX = "EXT-"
 _DRAFT_PREFIX = "DRAFT-"
 _DRAFT_NOTE = "Draft from the figure extractor; check against the report. "
 NOTES_HEAD = "From the reviewed extraction of {doc} (make extract-apply)."
 PUBLISHED_NOTE = "event date: the report's publication date (the text gives no date)"
+CLAIM_SUFFIX = "-claim"
+_CODE_IT = " - code it as a separate source of type perpetrator_claim"
+CLAIM_NOTE = "Perpetrator claim, shown apart and never counted."
 
 
 @dataclass
@@ -68,13 +75,20 @@ def log_rows(review: Review, reports: dict[str, Report]) -> LogRows:
             frame["source_id"] = source_id
             frame["event_id"] = frame["event_id"].str.replace(f"^{drafted}", lambda _: base,
                                                               regex=True)
-        inc["notes"] = [_notes(doc, n) for n in inc["notes"]]
+        claims = figures[figures["claim"] == "yes"]
+        claim_id = source_id + CLAIM_SUFFIX
+        inc["notes"] = [_notes(doc, n).replace(_CODE_IT, f" - coded as source {claim_id}")
+                        for n in inc["notes"]]
         problems += _date(inc, report, out.said)
-        for event_id in inc["event_id"]:
-            out.document[(event_id, source_id)] = doc
+        sources.append({c: report.source.get(c, "") for c in SOURCE_COLUMNS})
+        if len(claims):
+            inc = pd.concat([inc, _claim_row(inc.iloc[0].to_dict(), claims, claim_id, doc)],
+                            ignore_index=True)
+            sources.append(_claim_source(report, claim_id, inc.iloc[0]["perpetrator"]))
+        for event_id, sid in zip(inc["event_id"], inc["source_id"]):
+            out.document[(event_id, sid)] = doc
         incidents.append(inc)
         victims.append(vic)
-        sources.append({c: report.source.get(c, "") for c in SOURCE_COLUMNS})
     if problems:
         raise ReviewError(problems)
     if incidents:
@@ -82,6 +96,23 @@ def log_rows(review: Review, reports: dict[str, Report]) -> LogRows:
         out.victims = pd.concat(victims, ignore_index=True)
     out.sources = _one_per_id(sources)
     return out
+
+
+def _claim_row(event: dict, claims: pd.DataFrame, claim_id: str, doc: str) -> pd.DataFrame:
+    """The incidents row of the claims of one report: its event's row, the claimed figures."""
+    cells, notes = count_cells(claims)
+    row = {**event, **cells, "source_id": claim_id,
+           "notes": " ".join([NOTES_HEAD.format(doc=doc), CLAIM_NOTE] + [n + "." for n in notes])}
+    return pd.DataFrame([row], columns=list(DRAFT_INCIDENT_COLUMNS))
+
+
+def _claim_source(report: Report, claim_id: str, perpetrator: str) -> dict:
+    """The source row of a report's claims: the claimant, as the report's publisher gives it."""
+    row = {c: report.source.get(c, "") for c in SOURCE_COLUMNS}
+    by = report.source.get("publisher") or report.name
+    row.update(source_id=claim_id, source_type=CLAIM,
+               publisher=f"{perpetrator or 'The claiming group'} claim, as reported by {by}")
+    return row
 
 
 def event_base(report: Report) -> str:

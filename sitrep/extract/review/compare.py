@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sitrep.extract.review.apply import EVENT_PREFIX, NOTES_HEAD
+from sitrep.extract.review.apply import CLAIM_SUFFIX, EVENT_PREFIX, NOTES_HEAD
 from sitrep.extract.review.logfiles import COMPARED, Merge, Table
 
 FIX = "correct the review, or edit or delete those rows of the log, then apply again"
@@ -103,7 +103,8 @@ def earlier_events(incidents: Table, reviewed: dict[str, str],
     for r in incidents.rows:
         event, source = r.get("event_id", ""), r.get("source_id", "")
         for doc, src in reviewed.items():
-            if (src == source and event.startswith(EVENT_PREFIX) and (event, source) not in events
+            if (source in (src, src + CLAIM_SUFFIX) and event.startswith(EVENT_PREFIX)
+                    and (event, source) not in events
                     and r.get("notes", "").startswith(NOTES_HEAD.format(doc=doc))):
                 now = sorted(e for (e, s), d in events.items() if d == doc) or ["no incident"]
                 out.append(f"incidents.csv:{r['_line']}: {event} from {source} came from an "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sitrep.extract.review.apply import EVENT_PREFIX, log_rows
+from sitrep.extract.review.apply import CLAIM_SUFFIX, EVENT_PREFIX, log_rows
 from sitrep.extract.review.compare import earlier_events, merge_events
 from sitrep.extract.review.decisions import ReviewError, read_review
 from sitrep.extract.review.logfiles import (check_log_files, merge, read_table, rendered,
@@ -68,8 +68,8 @@ def apply_review(candidates: str | Path, seeds: str | Path, data: str | Path,
 
 
 def id_clashes(table, new, document: dict) -> list[str]:
-    """An ``EXT-`` event id the log (or the review itself) holds under another source_id:
-    two incidents would merge into one."""
+    """An ``EXT-`` event id the log (or the review itself) holds under another source_id (other
+    than the report's own claims source): two incidents would merge into one."""
     held = {}
     for r in table.rows:
         held.setdefault(r.get("event_id", ""), []).append((r.get("source_id", ""), r["_line"]))
@@ -77,7 +77,7 @@ def id_clashes(table, new, document: dict) -> list[str]:
     for row in new.to_dict("records"):
         event, source = row["event_id"], row["source_id"]
         for other, line in held.get(event, []):
-            if event.startswith(EVENT_PREFIX) and other != source:
+            if event.startswith(EVENT_PREFIX) and _reporter(other) != _reporter(source):
                 where = f"incidents.csv:{line}" if line != "new" else "the review"
                 out.append(f"{where}: event_id {event} is already given to source '{other}'; "
                            f"the review gives it to source '{source}' "
@@ -85,6 +85,11 @@ def id_clashes(table, new, document: dict) -> list[str]:
                            "share an id: rename the report file or edit that row's event_id")
         held.setdefault(event, []).append((source, "new"))
     return out
+
+
+def _reporter(source_id: str) -> str:
+    """The report's own source id, for it and for its claims' (``<id>-claim``): one event."""
+    return source_id.removesuffix(CLAIM_SUFFIX)
 
 
 def _summary(review, path: Path, reports: dict) -> str:
