@@ -12,9 +12,11 @@ read is no longer held out.
 Claims are scored with the claim flag in the key (see tests/fixtures/extract/README.md).
 For each split it prints both scores and the paired bootstrap 95% interval of the difference
 in F1 (reports resampled, fixed seed); then a learning curve: the learned layer trained on 25,
-50, 100, 200 and all dev reports (fixed seeded subsets) and scored on heldout10
-(``--no-curve`` skips it). Dev's learned score is in-sample (the model was trained on it);
-``python scripts/train_extract.py --cv`` gives dev's cross-validated one.
+50, 100, 200 and all dev reports, then on all of dev plus 25, 50, 100, 200 and all reports of
+the other training sets (new voices; fixed seeded subsets), scored on the blind splits
+(``--no-curve`` skips it). A split the learned layer is trained on (dev, and any holding a
+``TRAIN`` file) is scored in-sample, and says so; ``python scripts/train_extract.py --cv``
+gives the cross-validated score. A split holding ``SEALED`` is skipped under ``--split all``.
 Exits 0 once the splits are scored: it reports, it does not gate (tests/test_extract_scoring.py
 does); exits 2 when ``--split`` names no folder with a ``gold.csv``.
 
@@ -44,9 +46,10 @@ CURVE_SIZES = (25, 50, 100, 200)
 CURVE_SEED = 18
 
 
-def report(split: str, folder: Path, show_misses: bool) -> dict:
+def report(split: str, folder: Path, show_misses: bool, trained: bool = False) -> dict:
     rules = evaluate_folder(folder, rule_figures)
-    print(f"== {split}: {rules['documents']} reports, {rules['gold']} gold figures")
+    print(f"== {split}: {rules['documents']} reports, {rules['gold']} gold figures"
+          + (" (the learned layer is trained on it: its score is in-sample)" if trained else ""))
     print(f"  rules alone: precision {rules['precision']:.3f}  recall {rules['recall']:.3f}  "
           f"F1 {rules['f1']:.3f}  ({rules['predicted']} proposed)")
     result = evaluate_folder(folder)
@@ -70,28 +73,57 @@ def report(split: str, folder: Path, show_misses: bool) -> dict:
 
 
 def learning_curve(fixtures: Path, targets: list[str]) -> None:
-    """F1 on the held-out ``targets`` together (every split but dev and the sealed ones: more
-    voices than one set gives) of the learned layer trained on seeded subsets of dev."""
+    """F1 on the blind ``targets`` together of the learned layer trained on seeded subsets of
+    dev, then on all of dev with seeded subsets of the other training sets (reports in new
+    voices) added: what more reports of each kind buy."""
     import numpy as np
 
     from sitrep.extract.learn import train as T
     from sitrep.extract.learn.apply import candidate_table, learned_rows
-    if not targets or not (fixtures / "dev" / "gold.csv").is_file():
+    sets = T.training_sets(fixtures)
+    if not targets:
+        print("== learning curve: no blind split to score it on (every held-out set is trained "
+              "on or sealed)")
         return
-    dev = T.prepare(T.read_folder(fixtures / "dev"))
+    if not (sets[0] / "gold.csv").is_file():
+        return
+    dev = T.prepare(T.read_folder(sets[0]))
+    voices = [ex for folder in sets[1:] for ex in T.prepare(T.read_folder(folder))]
     tests = [ex for t in targets for ex in T.prepare(T.read_folder(fixtures / t))]
     gold = pd.concat([pd.read_csv(fixtures / t / "gold.csv", dtype=str, keep_default_na=False)
                       for t in targets], ignore_index=True)
     rng = np.random.RandomState(CURVE_SEED)
     order = rng.permutation(len(dev))  # nested subsets: each size holds the smaller ones
-    print(f"== learning curve: trained on n dev reports (seeded subsets), scored on "
-          f"{' + '.join(targets)}")
-    for n in [s for s in CURVE_SIZES if s < len(dev)] + [len(dev)]:
-        model = T.train([dev[i] for i in sorted(order[:n])])
+    more = rng.permutation(len(voices))
+    print(f"== learning curve, scored on {' + '.join(targets)} (rules alone: F1 "
+          f"{evaluate_folders(fixtures, targets):.3f})")
+    steps = [(n, 0) for n in CURVE_SIZES if n < len(dev)] + [(len(dev), 0)]
+    steps += [(len(dev), n) for n in CURVE_SIZES if n < len(voices)]
+    steps += [(len(dev), len(voices))] if voices else []
+    for n_dev, n_new in steps:
+        model = T.train([dev[i] for i in sorted(order[:n_dev])]
+                        + [voices[i] for i in sorted(more[:n_new])])
         frames = [candidate_table(ex.pool, learned_rows(model, ex.pool)[0]) for ex in tests]
         result = evaluate(pd.concat(frames, ignore_index=True), gold)
-        print(f"  {n:>4} reports: precision {result['precision']:.3f}  "
-              f"recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
+        print(f"  {n_dev:>4} dev + {n_new:>3} new-voice reports: precision "
+              f"{result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
+
+
+def evaluate_folders(fixtures: Path, names: list[str]) -> float:
+    """The rules' F1 over several splits together."""
+    frames = [rule_figures(p.read_text(encoding="utf-8"), p.name)
+              for t in names for p in sorted((fixtures / t).glob("*.txt"))]
+    gold = pd.concat([pd.read_csv(fixtures / t / "gold.csv", dtype=str, keep_default_na=False)
+                      for t in names], ignore_index=True)
+    return evaluate(pd.concat(frames, ignore_index=True), gold)["f1"]
+
+
+def blind_splits(fixtures: Path) -> list[str]:
+    """The splits that judge the learned layer: neither dev, nor trained on, nor sealed."""
+    from sitrep.extract.learn.train import TRAIN_MARK
+    return [s for s in available_splits(fixtures) if s != "dev"
+            and not (fixtures / s / TRAIN_MARK).is_file()
+            and not (fixtures / s / "SEALED").is_file()]
 
 
 def available_splits(fixtures: Path) -> list[str]:
@@ -127,12 +159,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"{args.fixtures}; splits: {', '.join(splits) or 'none'}", file=sys.stderr)
             return 2
         splits = [args.split]
+    from sitrep.extract.learn.train import TRAIN_MARK
     for split in splits:
-        report(split, args.fixtures / split, args.show_misses or split == "dev")
+        trained = split == "dev" or (args.fixtures / split / TRAIN_MARK).is_file()
+        report(split, args.fixtures / split, args.show_misses or split == "dev", trained)
     if not args.no_curve:
-        held_out = [s for s in available_splits(args.fixtures)
-                    if s != "dev" and not (args.fixtures / s / "SEALED").is_file()]
-        learning_curve(args.fixtures, held_out)
+        learning_curve(args.fixtures, blind_splits(args.fixtures))
     return 0
 
 

@@ -83,3 +83,21 @@ def test_a_sealed_split_is_skipped_by_all_and_scored_only_by_name(tmp_path, caps
     assert eval_extract.main(["--split", "sealed", "--fixtures", str(tmp_path),
                               "--no-curve"]) == 0
     assert "== sealed: 1 reports" in capsys.readouterr().out
+
+
+def test_a_split_trained_on_says_its_score_is_in_sample_and_judges_nothing(tmp_path, capsys):
+    eval_extract = load_script("eval_extract")
+    for name in ("dev", "trained", "blind", "sealed"):
+        split = tmp_path / name
+        split.mkdir()
+        (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
+        (split / "gold.csv").write_text(
+            "document,victim_category,outcome,low,high,claim,home_province\n"
+            "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+    (tmp_path / "trained" / "TRAIN").write_text("training data now\n")
+    (tmp_path / "sealed" / "SEALED").write_text("waiting for the next change\n")
+    assert eval_extract.blind_splits(tmp_path) == ["blind"]
+    assert eval_extract.main(["--fixtures", str(tmp_path), "--no-curve"]) == 0
+    out = capsys.readouterr().out
+    assert "== trained: 1 reports, 1 gold figures (the learned layer is trained on it" in out
+    assert "== blind: 1 reports, 1 gold figures\n" in out

@@ -351,6 +351,7 @@ def test_the_log_files_keep_their_permissions(loop):
 def test_a_seeds_text_not_in_utf8_exits_2_named(loop, capsys):
     _decide(loop, "accept", "accept", "reject")
     (loop / "seeds" / "b.txt").write_bytes("Three soldiers \u2014 killed.".encode("cp1252"))
-    assert load_script("extract_apply").main(["--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
-                           "--data", str(loop / "log"), "--store", str(loop / "store")]) == 2
+    assert load_script("extract_apply").main([
+        "--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
+        "--data", str(loop / "log"), "--store", str(loop / "store")]) == 2
     assert "b.txt:1: is not UTF-8" in capsys.readouterr().err

@@ -124,10 +124,10 @@ def test_a_reviewed_report_named_as_a_dev_one_is_trained_on_not_dropped(tmp_path
     said = []
     reports = script.training_reports(dev, store, said.append)
     assert reports[-1][0] == f"reviewed-{name}" and reports[-1][2][0].low == 9
-    assert said == [f"{store / name}: another report than dev's {name}: trained on as "
-                    f"reviewed-{name}"]
+    assert said == [f"{store / name}: another report than the training sets' {name}: "
+                    f"trained on as reviewed-{name}"]
     # The very text of dev's report: one report, dev's gold.
     (store / name).write_bytes((dev / name).read_bytes())
     said.clear()
     assert len(script.training_reports(dev, store, said.append)) == len(reports) - 1
-    assert "the text of dev's" in said[0]
+    assert "the text of the training sets'" in said[0]

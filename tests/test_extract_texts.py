@@ -75,8 +75,8 @@ def test_a_date_with_its_month_named_is_read_as_iso(tmp_path, written):
 
 @pytest.mark.parametrize("text, message", [
     ("Publisher: Dawn\nGunmen killed five soldiers.", "a.txt:2: 'Gunmen killed five"),
-    ("Publisher: Dawn\nPublished: 26/08/2024\n\n" + BODY, "a.txt:2: published date "
-                                                          "'26/08/2024' is not a date sitrep can read"),
+    ("Publisher: Dawn\nPublished: 26/08/2024\n\n" + BODY,
+     "a.txt:2: published date '26/08/2024' is not a date sitrep can read"),
     ("Date: 2024-02-30\n\n" + BODY, "a.txt:1: published date '2024-02-30' is not a date"),
     ("Publisher: Dawn\nPublisher: Dawn\n\n" + BODY, "a.txt:2: publisher is given twice"),
     ("Source type: blog\n\n" + BODY, "a.txt:1: source type 'blog' is not one of"),

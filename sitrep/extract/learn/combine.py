@@ -15,7 +15,16 @@ became the validation sets (reports in voices the rules were not tuned on) and `
 moved from 0.6 to 0.5 on them (F1 0.723 -> 0.735 with the same model). ``OVERRIDE`` went from
 0.1 to 0.05 for the seed: with the model's labels learnt from words as well (:mod:`.train`), 0.1
 let it call the seed's "nine Baluch individuals" civilians (validation F1 0.746 -> 0.743, one
-figure). heldout12, sealed, judges the result.
+figure). heldout12, sealed, judges the result (+0.012). For the third version, trained on
+dev and eight sets of reports in new voices (heldout10-12, scored, and five sets written as
+training data), the policy was looked at by leaving each of the eight sets out in turn (a
+model trained on the other seven and dev): ``OVERRIDE`` 0.1 gives pooled F1 0.765 against
+0.757 for 0.05; ``ADD_ABOVE`` and ``KEEP_BELOW`` moved nothing beyond noise (0.5-0.6, 0.2-0.4)
+and stay. The model trained on all eight then called the seed's "nine Baluch individuals"
+civilians (even at 0.05): the words around them tell who they were, but convention 4 makes a
+generic noun all or unknown whoever it counts, so the model may no longer give a count the
+rules read with a generic noun a specific category (pooled F1 0.7649 -> 0.7643 with it).
+heldout13, sealed, judges the result.
 """
 
 from __future__ import annotations
@@ -24,12 +33,13 @@ from dataclasses import dataclass
 
 from sitrep.extract.learn.model import probabilities
 from sitrep.extract.learn.pool import Candidate, Pool
+from sitrep.extract.lexicon import GENERIC_NOUNS
 
 KEEP_BELOW = 0.2
 ADD_ABOVE = 0.5
 LABELS = "override"  # "model": the model's labels everywhere; "rules": the rules' on their
 # own proposals; "override": the rules' label of a field unless the model gives it < OVERRIDE
-OVERRIDE = 0.05
+OVERRIDE = 0.1
 FIELDS = ("figure", "category", "outcome", "open", "claim")
 
 
@@ -48,6 +58,16 @@ class Row:
     p_open: float       # probability the bound is open (for the document pass)
     ruled: bool = False  # every label is the rules' (the document pass leaves their bound)
     probability: float = 0.0   # calibrated, set by :func:`sitrep.extract.learn.apply`
+
+
+GENERIC_CATEGORIES = ("all", "unknown")
+
+
+def _generic(c: Candidate) -> bool:
+    """Whether the rules read a generic noun of people ("individuals", "people", "victims") and
+    gave it the category convention 4 gives such a noun: the words name no kind of victim, so
+    the model may move it between all and unknown, never to civilians or the like."""
+    return c.category in GENERIC_CATEGORIES and c.head.lower() in GENERIC_NOUNS
 
 
 def predict(model: dict, feats: list[str]) -> dict[str, dict[str, float]]:
@@ -80,6 +100,8 @@ def label(c: Candidate, index: int, pred: dict[str, dict[str, float]],
     if c.source == "proposed" and policy in ("rules", "override"):
         t = 1.0 if policy == "rules" else OVERRIDE  # under 1.0: always the rules'
         category = c.category if cat_p.get(c.category, 0.0) >= t or t == 1.0 else category
+        if _generic(c) and category not in GENERIC_CATEGORIES:
+            category = c.category  # convention 4: a generic noun is all or unknown, whoever
         outcome = c.outcome if out_p.get(c.outcome, 0.0) >= t or t == 1.0 else outcome
         claim = c.claim if (claim_p if c.claim else 1 - claim_p) >= t or t == 1.0 else claim
         rule_open = c.open if c.high is not None else True

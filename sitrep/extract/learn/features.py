@@ -2,7 +2,8 @@
 
 Only the text speaks here: the words to the left and right of the count (by position and as a
 bag), the noun it counts, the cue words of its sentence, the shape of the count, where the
-sentence sits in the report and where the count sits among the sentence's numbers; and the
+sentence sits in the report and where the count sits among the sentence's numbers, the words
+that give the whole report's voice (an armed group's "our comrades", "the enemy"); and the
 rules' reading of it (category, outcome, claim, bound) as one voice among these. The rules'
 decision (proposed, set aside, replaced) is left out on purpose: the rules were tuned on the
 training reports, so there it is nearly always right and a model given it learns to copy it
@@ -127,7 +128,22 @@ def candidate_features(pool: Pool, i: int) -> list[str]:
         feats.append("repeated")
     if any(d.low > c.low and d.sentence > c.sentence for d in pool.candidates):
         feats.append("later_larger")
+    feats += [f"doc={w}" for w in report_voice(pool.text)]
     return sorted(set(feats))
+
+
+# Words that tell whose voice a whole report is in. An armed group's statement speaks of "our
+# comrades" and "the enemy" in other paragraphs than the count's, and whether a figure is a
+# claim (convention 7) depends on that voice more than on the count's own sentence. Chosen on
+# the new-voice training sets left out in turn: pooled F1 0.754 -> 0.757.
+_VOICE = frozenset("""our we enemy comrades comrade sarmachars mujahideen occupying
+occupation occupiers claimed claim claims claiming spokesman spokesperson statement
+telegram responsibility""".split())
+
+
+def report_voice(text: str) -> frozenset:
+    """The voice words the report holds anywhere."""
+    return frozenset(w for w in tokens(text) if w in _VOICE)
 
 
 def pool_features(pool: Pool) -> list[list[str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,10 +109,15 @@ def calibrate(platt: dict, raw: float) -> float:
     return sigmoid(platt["a"] * logit(raw) + platt["b"])
 
 
+_NUMBERS = re.compile(r"\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]")
+
+
 def dump(model: dict) -> str:
-    """The model as JSON text: sorted keys, one feature per line, so that a retrain with
-    nothing changed writes the same bytes and a change reads as a diff."""
-    return json.dumps(model, sort_keys=True, indent=1, ensure_ascii=True) + "\n"
+    """The model as JSON text: sorted keys, one feature per line with its weights, so that a
+    retrain with nothing changed writes the same bytes and a change reads as a diff."""
+    text = json.dumps(model, sort_keys=True, indent=1, ensure_ascii=True)
+    return _NUMBERS.sub(lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(","))
+                        + "]", text) + "\n"
 
 
 def save(model: dict, path: str | Path) -> None:

@@ -51,6 +51,18 @@ def read_folder(folder: str | Path) -> list[tuple[str, str, list[Gold]]]:
     return out
 
 
+TRAIN_MARK = "TRAIN"  # a set of reports holding this file is training data for the layer
+
+
+def training_sets(fixtures: str | Path) -> list[Path]:
+    """``fixtures/dev``, then every other set of ``fixtures`` (a folder with a gold.csv) that
+    holds a ``TRAIN`` file, in name order."""
+    fixtures = Path(fixtures)
+    marked = sorted(p.parent for p in fixtures.glob(f"*/{TRAIN_MARK}")
+                    if (p.parent / "gold.csv").is_file() and p.parent.name != "dev")
+    return [fixtures / "dev"] + marked
+
+
 def prepare(reports: list[tuple[str, str, list[Gold]]]) -> list[Example]:
     out = []
     for name, text, gold in reports:
@@ -156,11 +168,12 @@ def rows_of(ex: Example, preds: list[dict], platt_figure: dict, policy: str | No
 
 def train(examples: list[Example], c: float = C) -> dict:
     """The model, as the JSON-able dict that :mod:`.apply` reads."""
-    from sitrep.extract.learn.combine import ADD_ABOVE, KEEP_BELOW
+    from sitrep.extract.learn.combine import ADD_ABOVE, KEEP_BELOW, OVERRIDE
     preds = cross_predictions(examples, c)
     platt_figure, platt_row = calibrations(examples, preds)
     return {"format": "sitrep-extract-learn/1", "fields": fit_fields(examples, c),
             "platt_figure": platt_figure, "platt_row": platt_row,
-            "thresholds": {"keep_below": KEEP_BELOW, "add_above": ADD_ABOVE},
+            "thresholds": {"keep_below": KEEP_BELOW, "add_above": ADD_ABOVE,
+                           "override": OVERRIDE},
             "trained_on": {"reports": len(examples),
                            "candidates": sum(len(ex.gold) for ex in examples)}}
