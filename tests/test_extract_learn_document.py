@@ -64,3 +64,19 @@ def test_the_items_of_one_list_share_their_bound():
     got = document_pass(pool, rows)
     assert len({r.high is None for r in got}) == 1
     assert pd.notna(len(got))
+
+
+def test_a_toll_that_names_no_victims_takes_the_one_category_of_the_others():
+    """Convention 6: "killing four passengers ... Death toll now 5" -> civilians 5 only."""
+    text = ("Gunmen opened fire on a bus near Zhob, killing four passengers. Update: one of "
+            "the injured has died in hospital. Death toll now 5.")
+    pool, rows = _rows(text, {4: ("civilians", "killed", False), 5: ("all", "killed", False)})
+    assert _keys(document_pass(pool, rows)) == {("civilians", "killed", 5, 5)}
+
+
+def test_a_toll_beside_two_kinds_of_victims_stays_all():
+    text = ("Gunmen killed four passengers and two policemen near Zhob. Update: the death "
+            "toll has risen to 7.")
+    pool, rows = _rows(text, {4: ("civilians", "killed", False), 2: ("security_forces",
+                       "killed", False), 7: ("all", "killed", False)})
+    assert ("all", "killed", 7, 7) in _keys(document_pass(pool, rows))

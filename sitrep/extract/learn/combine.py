@@ -24,7 +24,8 @@ and stay. The model trained on all eight then called the seed's "nine Baluch ind
 civilians (even at 0.05): the words around them tell who they were, but convention 4 makes a
 generic noun all or unknown whoever it counts, so the model may no longer give a count the
 rules read with a generic noun a specific category (pooled F1 0.7649 -> 0.7643 with it).
-heldout13, sealed, judges the result.
+heldout13, sealed, judged the result once: +0.053 (+0.015 to +0.095). The fourth version
+changes no setting here; it trains on more reports in new voices (heldout14 judges it).
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ or that the items of a list are the exact breakdown of a total rather than parts
 1. the items of one list in a sentence ("two soldiers, three policemen and a driver") share
    one bound, and are exact when they add up to a total given just before them after a colon,
    a bracket, a dash or "were", open when "including" or "among" introduces them;
-2. a toll update supersedes the earlier, smaller figures of its category and outcome, a
-   revision any of them, and a figure the report says came first gives way;
+2. a toll that names no victims takes the category of the report's other figures of its
+   outcome when they are all civilians or all security forces; then a toll update supersedes
+   the earlier, smaller figures of its category and outcome, a revision any of them, and a
+   figure the report says came first gives way;
 3. one row per figure: a figure repeated, or read twice with different bounds, is one row.
 
 A number the model adds beside a rule proposal of the same number is kept when its labels
@@ -30,7 +32,9 @@ _PARTS = re.compile(r"\b(?:including|includ\w*|among|of\s+them|of\s+whom)\b", re
 _UPDATE = re.compile(
     r"\b(?:ris(?:en|es|ing)|rose|climb\w*|jump\w*|reach\w*|increas\w*|mount\w*|swell\w*|"
     r"went\s+up|gone\s+up|revis\w*|updat\w*|stands?\s+at|stood\s+at|now)\b[^.;]{0,50}?"
-    r"\b(?:to|at|is|was)\s*$", re.IGNORECASE)
+    r"\b(?:to|at|is|was)\s*$"
+    r"|\b(?:toll|fatalities|deaths|dead|casualties)\s+(?:is\s+|are\s+)?now\s*:?\s*$",  # toll now 5
+    re.IGNORECASE)
 _REVISION = re.compile(r"\brevis\w*|\bcorrect\w*|\bupdat\w*", re.IGNORECASE)
 
 
@@ -38,6 +42,7 @@ def document_pass(pool: Pool, rows: list[Row]) -> list[Row]:
     """The rows of one report that stand, in text order, each figure once."""
     rows = sorted(rows, key=lambda r: pool.candidates[r.index].start)
     decide_lists(pool, rows)
+    settle_tolls(pool, rows)
     rows = supersede_tolls(pool, rows)
     return one_row_per_figure(rows)
 
@@ -77,6 +82,30 @@ def decide_lists(pool: Pool, rows: list[Row]) -> None:
         for r in closed:
             c = pool.candidates[r.index]
             r.high = None if is_open else (c.high if c.high is not None else c.low)
+
+
+def settle_tolls(pool: Pool, rows: list[Row]) -> None:
+    """A toll that names no victims ("Death toll now 5") counts the victims of the report's
+    other figures of its outcome: their category, when they are all civilians or all security
+    forces (convention 6; attackers killed are not the toll of an attack, and parts do not
+    speak for the whole)."""
+    for u in rows:
+        c = pool.candidates[u.index]
+        if u.category != "all" or c.head not in ("", *_TOLL_HEADS) or not _is_update(pool, u):
+            continue
+        others = {r.category for r in rows if r is not u and r.outcome == u.outcome
+                  and r.claim == u.claim and not _is_part(pool, r) and r.category != "militants"}
+        if len(others) == 1 and others <= {"civilians", "security_forces"}:
+            u.category = others.pop()
+
+
+_TOLL_HEADS = ("people", "persons", "dead", "deaths", "fatalities", "casualties", "victims")
+
+
+def _is_part(pool: Pool, r: Row) -> bool:
+    """An open figure the count grammar read as closed: a part of the victims ("including
+    two children")."""
+    return r.high is None and pool.candidates[r.index].high is not None
 
 
 def _is_update(pool: Pool, r: Row) -> bool:
