@@ -66,15 +66,20 @@ def test_agreement_script_scores_a_second_annotation_against_the_first(tmp_path,
     assert "c01.txt  second only: militants killed 4+" in capsys.readouterr().out
 
 
-def test_a_sealed_split_is_skipped_by_all_and_scored_only_by_name(tmp_path, capsys):
-    eval_extract = load_script("eval_extract")
-    for name in ("open", "sealed"):
-        split = tmp_path / name
+def _splits(fixtures, *names: str) -> None:
+    """Splits of one report each, with its one gold figure."""
+    for name in names:
+        split = fixtures / name
         split.mkdir()
         (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
         (split / "gold.csv").write_text(
             "document,victim_category,outcome,low,high,claim,home_province\n"
             "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+
+
+def test_a_sealed_split_is_skipped_by_all_and_scored_only_by_name(tmp_path, capsys):
+    eval_extract = load_script("eval_extract")
+    _splits(tmp_path, "open", "sealed")
     (tmp_path / "sealed" / "SEALED").write_text("waiting for the next change\n")
     assert eval_extract.main(["--fixtures", str(tmp_path), "--no-curve"]) == 0
     out = capsys.readouterr().out
@@ -87,13 +92,7 @@ def test_a_sealed_split_is_skipped_by_all_and_scored_only_by_name(tmp_path, caps
 
 def test_a_split_trained_on_says_its_score_is_in_sample_and_judges_nothing(tmp_path, capsys):
     eval_extract = load_script("eval_extract")
-    for name in ("dev", "trained", "blind", "sealed"):
-        split = tmp_path / name
-        split.mkdir()
-        (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
-        (split / "gold.csv").write_text(
-            "document,victim_category,outcome,low,high,claim,home_province\n"
-            "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+    _splits(tmp_path, "dev", "trained", "blind", "sealed")
     (tmp_path / "trained" / "TRAIN").write_text("training data now\n")
     (tmp_path / "sealed" / "SEALED").write_text("waiting for the next change\n")
     assert eval_extract.blind_splits(tmp_path) == ["blind"]
