@@ -355,3 +355,27 @@ def test_a_seeds_text_not_in_utf8_exits_2_named(loop, capsys):
         "--candidates", str(loop / "cand"), "--seeds", str(loop / "seeds"),
         "--data", str(loop / "log"), "--store", str(loop / "store")]) == 2
     assert "b.txt:1: is not UTF-8" in capsys.readouterr().err
+
+
+def test_a_column_the_log_lacks_is_added_with_every_line_where_it_was(loop):
+    """The log is written afresh only to add a column; its blank lines stay, so every row
+    keeps the line number make report's messages and the analyst's editor give it."""
+    _decide(loop, "accept", "accept", "reject")
+    _apply(loop)
+    path = loop / "log" / "incidents.csv"
+    log = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="notes")
+    # An older log: no notes column, and a blank line after its row.
+    path.write_text(log.to_csv(index=False) + "\n", encoding="utf-8")
+    before = path.read_text(encoding="utf-8").split("\n")
+    assert before[2] == "" and "notes" not in before[0]
+    (loop / "seeds" / "b.txt").write_text("QUETTA: Three soldiers were killed in Kech on "
+                                          "26 August 2024.", encoding="utf-8")
+    run_extract(loop / "seeds", loop / "cand")  # a.txt's decisions are carried
+    cands = pd.read_csv(loop / "cand" / "candidates.csv", dtype=str, keep_default_na=False)
+    cands.loc[cands["document"] == "b.txt", "decision"] = "accept"
+    cands.to_csv(loop / "cand" / "candidates.csv", index=False)
+    _apply(loop)
+    after = path.read_text(encoding="utf-8").split("\n")
+    assert after[0] == before[0] + ",notes"
+    assert after[1] == before[1] + "," and after[2] == ""  # the same line, the blank one kept
+    assert after[3].startswith("EXT-b~")

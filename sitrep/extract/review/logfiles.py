@@ -145,17 +145,31 @@ def rendered(m: Merge, columns: tuple[str, ...]) -> str:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator=eol)
     added = neutralise_formulas(pd.DataFrame(m.added, columns=list(columns), dtype=object))
-    if missing or not t.text:
-        header = header + missing
+    if not t.text:
         writer.writerow(header)
-        for row in t.rows:
-            writer.writerow([row.get(c, "") for c in header])
+        head = ""
+    elif missing:
+        header = header + missing
+        _with_columns(t.text, len(t.header), missing, writer, buf, eol)
         head = ""
     else:
         head = t.text if t.text.endswith(("\n", "\r")) else t.text + eol
     for row in added.to_dict("records"):
         writer.writerow([row.get(c, "") for c in header])
     return head + buf.getvalue()
+
+
+def _with_columns(text: str, width: int, names: list[str], writer, buf: io.StringIO,
+                  eol: str) -> None:
+    """Write ``text`` again with the columns ``names`` after its ``width`` (empty below the
+    header): every record as it was, blank lines kept, so that each row keeps the line number
+    the analyst knows it by."""
+    for k, cells in enumerate(csv.reader(io.StringIO(text, newline=""))):
+        if k and not any(c.strip() for c in cells):
+            buf.write(eol)  # a blank line (or one of empty cells) stays a blank line
+            continue
+        pad = [""] * (width - len(cells))
+        writer.writerow(cells + pad + (names if k == 0 else [""] * len(names)))
 
 
 def write_log(folder: Path, texts: dict[str, str],
