@@ -29,6 +29,17 @@ def load_script(name: str):
     return module
 
 
+def two_report_seeds(folder: Path) -> Path:
+    """A SEEDS folder with the seed report (a.txt) and a short one with no figure (b.txt)."""
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_1a76105c3b426e2f.txt"
+    (seeds / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (seeds / "b.txt").write_text("No one was hurt in the blast. Last year 40 people were "
+                                 "killed here.", encoding="utf-8")
+    return seeds
+
+
 def pdf_text(pdf: Path, layout: bool = True) -> str:
     """The PDF's text (pdftotext): with layout, tables keep their rows; without, reading order."""
     args = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]

@@ -10,18 +10,24 @@ from conftest import load_script
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _splits(fixtures, *names: str) -> None:
+    """Splits of one report each, with its one gold figure."""
+    for name in names:
+        split = fixtures / name
+        split.mkdir()
+        (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
+        (split / "gold.csv").write_text(
+            "document,victim_category,outcome,low,high,claim,home_province\n"
+            "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+
+
 def test_eval_script_scores_any_split_by_name(tmp_path, capsys):
     eval_extract = load_script("eval_extract")
-    split = tmp_path / "blind"
-    split.mkdir()
-    (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
-    (split / "gold.csv").write_text(
-        "document,victim_category,outcome,low,high,claim,home_province\n"
-        "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
+    _splits(tmp_path, "blind")
     assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path)]) == 0
     assert "blind: 1 reports" in capsys.readouterr().out
     # A held-out split's misses stay unread unless asked for: reading them would un-blind it.
-    (split / "gold.csv").write_text(
+    (tmp_path / "blind" / "gold.csv").write_text(
         "document,victim_category,outcome,low,high,claim,home_province\n"
         "r1.txt,civilians,killed,5,5,no,\n", encoding="utf-8")
     assert eval_extract.main(["--split", "blind", "--fixtures", str(tmp_path)]) == 0
@@ -64,17 +70,6 @@ def test_agreement_script_scores_a_second_annotation_against_the_first(tmp_path,
     assert "c01" not in out  # ... and a held-out set's differences stay unread
     assert agreement.main(["--fixtures", str(tmp_path), "--show-differences"]) == 0
     assert "c01.txt  second only: militants killed 4+" in capsys.readouterr().out
-
-
-def _splits(fixtures, *names: str) -> None:
-    """Splits of one report each, with its one gold figure."""
-    for name in names:
-        split = fixtures / name
-        split.mkdir()
-        (split / "r1.txt").write_text("Three soldiers were killed.", encoding="utf-8")
-        (split / "gold.csv").write_text(
-            "document,victim_category,outcome,low,high,claim,home_province\n"
-            "r1.txt,security_forces,killed,3,3,no,\n", encoding="utf-8")
 
 
 def test_a_sealed_split_is_skipped_by_all_and_scored_only_by_name(tmp_path, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import load_script
+from conftest import load_script, two_report_seeds
 from sitrep.extract import extract_figures, run_extract
 from sitrep.extract.candidates import rule_figures
 from sitrep.extract.learn.apply import default_model
@@ -54,11 +54,7 @@ def test_probability_is_calibrated_and_decision_is_left_to_the_reviewer(seed):
 
 
 def test_run_writes_unread_with_the_models_reasons(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    (seeds / "b.txt").write_text("No one was hurt in the blast. Last year 40 people were "
-                                 "killed here.", encoding="utf-8")
+    seeds = two_report_seeds(tmp_path)
     counts = run_extract(seeds, tmp_path / "out")
     assert counts["candidates"] == 6
     unread = pd.read_csv(tmp_path / "out" / "unread.csv")

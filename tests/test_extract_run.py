@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import two_report_seeds
 from sitrep.extract import (CANDIDATE_COLUMNS, INCIDENT_COLUMNS, UNREAD_COLUMNS,
                             VICTIM_COLUMNS, run_extract)
 from sitrep.extract.figures import BACKGROUND
@@ -16,11 +17,7 @@ SEED = ROOT / "seeds" / "000_1a76105c3b426e2f.txt"
 
 
 def test_run_extract_writes_the_four_files(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    (seeds / "b.txt").write_text("No one was hurt in the blast. Last year 40 people were "
-                                 "killed here.", encoding="utf-8")
+    seeds = two_report_seeds(tmp_path)
     counts = run_extract(seeds, tmp_path / "out", learned=False)  # the rules' own output
     assert counts == {"documents": 2, "candidates": 6, "incidents": 2, "victims": 2,
                       "unread": 1}
