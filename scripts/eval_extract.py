@@ -38,6 +38,7 @@ import pandas as pd  # noqa: E402
 
 from sitrep.extract.candidates import rule_figures  # noqa: E402
 from sitrep.extract.learn.bootstrap import counts, paired_interval  # noqa: E402
+from sitrep.extract.learn.train import TRAIN_MARK  # noqa: E402
 from sitrep.extract.scoring import evaluate, evaluate_folder, format_key  # noqa: E402
 from sitrep.paths import ROOT  # noqa: E402
 
@@ -120,7 +121,6 @@ def evaluate_folders(fixtures: Path, names: list[str]) -> float:
 
 def blind_splits(fixtures: Path) -> list[str]:
     """The splits that judge the learned layer: neither dev, nor trained on, nor sealed."""
-    from sitrep.extract.learn.train import TRAIN_MARK
     return [s for s in available_splits(fixtures) if s != "dev"
             and not (fixtures / s / TRAIN_MARK).is_file()
             and not (fixtures / s / "SEALED").is_file()]
@@ -159,7 +159,6 @@ def main(argv: list[str] | None = None) -> int:
                   f"{args.fixtures}; splits: {', '.join(splits) or 'none'}", file=sys.stderr)
             return 2
         splits = [args.split]
-    from sitrep.extract.learn.train import TRAIN_MARK
     for split in splits:
         trained = split == "dev" or (args.fixtures / split / TRAIN_MARK).is_file()
         report(split, args.fixtures / split, args.show_misses or split == "dev", trained)

@@ -131,10 +131,8 @@ def _replaces(pool: Pool, u: Row, m: Row) -> bool:
     cu, cm = pool.candidates[u.index], pool.candidates[m.index]
     if u is m or (u.category, u.outcome, u.claim) != (m.category, m.outcome, m.claim):
         return False
-    if u.high is None and cu.high is not None:
-        return False  # a part of the victims never replaces a figure
-    if m.high is None and cm.high is not None:
-        return False  # ... nor is replaced
+    if _is_part(pool, u) or _is_part(pool, m):
+        return False  # a part of the victims never replaces a figure, nor is replaced
     if cm.mention is not None and cm.mention.stale and not (
             cu.mention is not None and cu.mention.stale):
         return True  # "after initially saying 10"
