@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 from sitrep.extract.learn.bootstrap import paired_interval
-from sitrep.extract.learn.combine import ADD_ABOVE, KEEP_BELOW, accepted, label
+from sitrep.extract.learn.combine import ADD_ABOVE, KEEP_BELOW, OVERRIDE, accepted, label
 from sitrep.extract.learn.features import pool_features
-from sitrep.extract.learn.pool import Gold, align, build_pool
+from sitrep.extract.learn.pool import SKIP, Gold, align, build_pool
 
 TEXT = ("A bomb killed nine people in Quetta on Monday. By Tuesday the toll had risen to 15. "
         "Police arrested 3 suspects at 4 pm.")
@@ -27,6 +27,25 @@ def test_alignment_is_by_value_and_prefers_the_rules_reading():
     gold = [Gold("civilians", "killed", 15, 15, False), Gold("all", "killed", 15, 15, False)]
     aligned = dict(zip((c.low for c in pool.candidates), align(pool.candidates, gold)))
     assert aligned[9] is None and aligned[15].category == "all"
+
+
+def test_a_number_read_better_elsewhere_is_left_out_of_training_not_taken_for_the_figure():
+    text = ("Gunmen killed 4 policemen at a checkpoint near Turbat on Monday. The attack began "
+            "at 4 am, and 4 vehicles were burnt.")
+    pool = build_pool(text, "t.txt")
+    gold = Gold("security_forces", "killed", 4, 4, False)
+    aligned = {text[c.start:c.end]: g for c, g in zip(pool.candidates,
+                                                     align(pool.candidates, [gold]))}
+    assert aligned["4 policemen"] == gold
+    assert aligned["4 am"] is SKIP and aligned["4 vehicles"] is SKIP
+
+
+def test_a_figure_said_twice_is_the_rules_proposal_and_the_repeat_is_left_out():
+    text = "A bomb killed 6 soldiers in Kech. The 6 soldiers were buried on Tuesday."
+    pool = build_pool(text, "t.txt")
+    gold = Gold("security_forces", "killed", 6, 6, False)
+    aligned = [(c.source, g) for c, g in zip(pool.candidates, align(pool.candidates, [gold]))]
+    assert aligned == [("proposed", gold), ("set_aside", SKIP)]
 
 
 def test_features_never_carry_the_rules_verdict():
@@ -54,14 +73,16 @@ def test_a_rule_proposal_stands_unless_the_model_is_sure_and_others_need_a_sure_
     assert accepted(d, label(d, j, _pred(0.99)))
 
 
-def test_the_rules_label_stands_unless_the_model_gives_it_under_0_1():
+def test_the_rules_label_stands_unless_the_model_gives_it_under_override():
     pool = build_pool(TEXT, "t.txt")
     i = next(k for k, c in enumerate(pool.candidates) if c.low == 15)
     c = pool.candidates[i]
     assert label(c, i, _pred(0.9, "civilians")).category == "civilians"  # 'all' gets 0 ...
     pred = _pred(0.9, "civilians")
-    pred["category"]["all"] = 0.2
-    assert label(c, i, pred).category == "all"                     # ... 0.2 is enough
+    pred["category"] = {"civilians": 1 - OVERRIDE, "all": OVERRIDE}
+    assert label(c, i, pred).category == "all"           # ... OVERRIDE is enough
+    pred["category"] = {"civilians": 1.01 - OVERRIDE, "all": OVERRIDE - 0.01}
+    assert label(c, i, pred).category == "civilians"      # ... and just under it is not
 
 
 def test_paired_interval_is_fixed_and_brackets_the_difference():

@@ -25,7 +25,15 @@ civilians (even at 0.05): the words around them tell who they were, but conventi
 generic noun all or unknown whoever it counts, so the model may no longer give a count the
 rules read with a generic noun a specific category (pooled F1 0.7649 -> 0.7643 with it).
 heldout13, sealed, judged the result once: +0.053 (+0.015 to +0.095). The fourth version
-changes no setting here; it trains on more reports in new voices (heldout14 judges it).
+changed no setting here; it trained on more reports in new voices (heldout14 judged it:
++0.055). The fifth trains on cleaner answers (:func:`.pool.align` leaves out the numbers that
+only share a figure's value), and a model so trained is surer of its labels where it departs
+from the rules: on the 13 new-voice sets left out in turn (dev and the other twelve training
+each model), ``OVERRIDE`` 0.1 -> 0.3 takes pooled F1 from 0.742 to 0.754 (0.747 for 0.15,
+0.750 for 0.25, 0.752 for 0.4 and 0.5; the category alone at 0.3 gives 0.751), and with
+``ADD_ABOVE`` 0.5 -> 0.45, 0.759 (0.743 at 0.4 with ``OVERRIDE`` 0.1; ``KEEP_BELOW`` 0.1 or
+0.3 moves nothing). Twelve of the 13 sets gain. The generic-noun guard still holds the seed's
+"nine Baluch individuals".
 """
 
 from __future__ import annotations
@@ -37,10 +45,10 @@ from sitrep.extract.learn.pool import Candidate, Pool
 from sitrep.extract.lexicon import GENERIC_NOUNS
 
 KEEP_BELOW = 0.2
-ADD_ABOVE = 0.5
+ADD_ABOVE = 0.45
 LABELS = "override"  # "model": the model's labels everywhere; "rules": the rules' on their
 # own proposals; "override": the rules' label of a field unless the model gives it < OVERRIDE
-OVERRIDE = 0.1
+OVERRIDE = 0.3
 FIELDS = ("figure", "category", "outcome", "open", "claim")
 
 

@@ -18,7 +18,7 @@ from sitrep.extract.learn.combine import combine, predict
 from sitrep.extract.learn.document import document_pass
 from sitrep.extract.learn.features import pool_features
 from sitrep.extract.learn.model import calibrate, fit_field, fit_platt
-from sitrep.extract.learn.pool import Gold, Pool, align, build_pool
+from sitrep.extract.learn.pool import SKIP, Gold, Pool, align, build_pool
 from sitrep.extract.scoring import _int_or_none, _yes
 
 RULE_READING = "rule_"  # the prefix of the features that carry the rules' reading
@@ -78,7 +78,8 @@ def words_only(feats: list[str]) -> list[str]:
 
 
 def fit_fields(examples: list[Example], c: float = C) -> dict:
-    """The five fields' regressions, fitted on every candidate of ``examples``, each seen twice:
+    """The five fields' regressions, fitted on every candidate of ``examples`` that
+    :func:`.pool.align` does not leave out, each seen twice:
     with the rules' reading and without it. On the reports the rules were tuned on their
     reading is nearly always right, so a model that only ever saw it beside the words learns
     to lean on it and little else; in new voices the rules read less, and the counts they set
@@ -87,7 +88,7 @@ def fit_fields(examples: list[Example], c: float = C) -> dict:
     data = {"category": ([], []), "outcome": ([], []), "open": ([], []), "claim": ([], [])}
     twice = [(cand, variant, g) for ex in examples
              for cand, feats, g in zip(ex.pool.candidates, ex.feats, ex.gold)
-             for variant in (feats, words_only(feats))]
+             for variant in (feats, words_only(feats)) if g is not SKIP]
     for cand, feats, g in twice:
         x_all.append(feats)
         y_fig.append("yes" if g is not None else "no")
@@ -146,8 +147,9 @@ def calibrations(examples: list[Example], preds: list[list[dict]], policy: str |
                  ) -> tuple[dict, dict]:
     """Platt scaling of "is a figure" on the cross-validated predictions, then of each
     proposed row's probability (figure and labels) against whether the row is gold."""
-    raw = [p["figure"]["yes"] for ps in preds for p in ps]
-    truth = [int(g is not None) for ex in examples for g in ex.gold]
+    raw = [p["figure"]["yes"] for ex, ps in zip(examples, preds)
+           for p, g in zip(ps, ex.gold) if g is not SKIP]
+    truth = [int(g is not None) for ex in examples for g in ex.gold if g is not SKIP]
     platt_figure = fit_platt(raw, truth)
     row_raw, row_truth = [], []
     for ex, ps in zip(examples, preds):
