@@ -47,7 +47,8 @@ CURVE_SIZES = (25, 50, 100, 200)
 CURVE_SEED = 18
 
 
-def report(split: str, folder: Path, show_misses: bool, trained: bool = False) -> dict:
+def report(split: str, folder: Path, show_misses: bool, trained: bool = False
+           ) -> tuple[dict, dict]:
     rules = evaluate_folder(folder, rule_figures)
     print(f"== {split}: {rules['documents']} reports, {rules['gold']} gold figures"
           + (" (the learned layer is trained on it: its score is in-sample)" if trained else ""))
@@ -70,7 +71,7 @@ def report(split: str, folder: Path, show_misses: bool, trained: bool = False) -
             print(f"    extra:  {format_key(key)}")
     agree, total = result["home_province_agreement"]
     print(f"  learned: home province agrees on {agree} of {total} matched figures that have one")
-    return result
+    return rules, result
 
 
 def learning_curve(fixtures: Path, targets: list[str]) -> None:
@@ -159,9 +160,21 @@ def main(argv: list[str] | None = None) -> int:
                   f"{args.fixtures}; splits: {', '.join(splits) or 'none'}", file=sys.stderr)
             return 2
         splits = [args.split]
+    blind = [s for s in blind_splits(args.fixtures) if s in splits]
+    pairs = []
     for split in splits:
         trained = split == "dev" or (args.fixtures / split / TRAIN_MARK).is_file()
-        report(split, args.fixtures / split, args.show_misses or split == "dev", trained)
+        scores = report(split, args.fixtures / split, args.show_misses or split == "dev",
+                        trained)
+        if split in blind:
+            names = sorted(p.name for p in (args.fixtures / split).glob("*.txt"))
+            pairs.append((counts(scores[0], names), counts(scores[1], names)))
+    if len(pairs) > 1:  # the measure: every report in new voices not trained on
+        import numpy as np
+        diff, low, high = paired_interval(np.vstack([a for a, _ in pairs]),
+                                          np.vstack([b for _, b in pairs]))
+        print(f"== the blind sets together ({', '.join(blind)}): F1 learned - rules "
+              f"{diff:+.3f}, paired bootstrap 95% interval {low:+.3f} to {high:+.3f}")
     if not args.no_curve:
         learning_curve(args.fixtures, blind_splits(args.fixtures))
     return 0
