@@ -40,7 +40,7 @@ def test_the_committed_model_is_what_make_train_extract_builds():
     if (script.REVIEWED / "gold.csv").is_file():
         pytest.skip("a reviewed store is present: the committed model was trained without it")
     reports = script.training_reports(reviewed=ROOT / "no-such-store")
-    assert dump(T.train(T.prepare(reports))) == MODEL.read_text(encoding="utf-8")
+    assert dump(script.model_of(reports)) == MODEL.read_text(encoding="utf-8")
 
 
 def test_the_training_sets_are_dev_and_the_sets_marked_train(tmp_path):
@@ -99,3 +99,7 @@ def test_calibration_a_likelier_bin_is_right_more_often(dev_examples):
             bins[p > 0.9].append(right)
     assert bins[True] and bins[False]
     assert sum(bins[True]) / len(bins[True]) > sum(bins[False]) / len(bins[False])
+    # the rows' calibration is fitted on the reports named, the figure's on all of them
+    names = {ex.pool.document for ex in dev_examples}
+    assert T.calibrations(dev_examples, preds, rows_on=names) == (platt_figure, platt_row)
+    assert T.calibrations(dev_examples, preds, rows_on=set()) == (platt_figure, T.IDENTITY)

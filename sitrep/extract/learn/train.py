@@ -143,16 +143,19 @@ def cross_predictions(examples: list[Example], c: float = C) -> list[list[dict]]
     return preds
 
 
-def calibrations(examples: list[Example], preds: list[list[dict]], policy: str | None = None
-                 ) -> tuple[dict, dict]:
+def calibrations(examples: list[Example], preds: list[list[dict]], policy: str | None = None,
+                 rows_on: set[str] | None = None) -> tuple[dict, dict]:
     """Platt scaling of "is a figure" on the cross-validated predictions, then of each
-    proposed row's probability (figure and labels) against whether the row is gold."""
+    proposed row's probability (figure and labels) against whether the row is gold, on the
+    reports named in ``rows_on`` (default: all)."""
     raw = [p["figure"]["yes"] for ex, ps in zip(examples, preds)
            for p, g in zip(ps, ex.gold) if g is not SKIP]
     truth = [int(g is not None) for ex in examples for g in ex.gold if g is not SKIP]
     platt_figure = fit_platt(raw, truth)
     row_raw, row_truth = [], []
     for ex, ps in zip(examples, preds):
+        if rows_on is not None and ex.pool.document not in rows_on:
+            continue
         rows = rows_of(ex, ps, platt_figure, policy)
         for r in rows:
             row_raw.append(r.p_figure * r.p_labels)
@@ -168,11 +171,15 @@ def rows_of(ex: Example, preds: list[dict], platt_figure: dict, policy: str | No
     return document_pass(ex.pool, rows)
 
 
-def train(examples: list[Example], c: float = C) -> dict:
-    """The model, as the JSON-able dict that :mod:`.apply` reads."""
+def train(examples: list[Example], c: float = C, calibrate_rows_on: set[str] | None = None
+          ) -> dict:
+    """The model, as the JSON-able dict that :mod:`.apply` reads. ``calibrate_rows_on``
+    names the reports whose cross-validated rows calibrate a figure's ``probability``: those
+    in voices the rules were not tuned on, since the layer is used on such reports, and the
+    rules' reading, a feature, is nearly always right on the others."""
     from sitrep.extract.learn.combine import ADD_ABOVE, KEEP_BELOW, OVERRIDE
     preds = cross_predictions(examples, c)
-    platt_figure, platt_row = calibrations(examples, preds)
+    platt_figure, platt_row = calibrations(examples, preds, rows_on=calibrate_rows_on)
     return {"format": "sitrep-extract-learn/1", "fields": fit_fields(examples, c),
             "platt_figure": platt_figure, "platt_row": platt_row,
             "thresholds": {"keep_below": KEEP_BELOW, "add_above": ADD_ABOVE,
