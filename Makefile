@@ -107,7 +107,8 @@ unexport SEEDS CANDIDATES REVIEWED
 
 extract: $(STAMP) ## Propose casualty figures from the news texts in SEEDS into CANDIDATES
 	@mkdir -p build
-	$(PY) -m papermill --no-progress-bar notebooks/00_extract.ipynb build/00_extract.ipynb \
+	$(PY) -m papermill --no-progress-bar --stdout-file /dev/stdout \
+	  notebooks/00_extract.ipynb build/00_extract.ipynb \
 	  -p SEEDS "$$SITREP_SEEDS" -p OUT "$$SITREP_CANDIDATES"
 
 extract-apply: $(STAMP) ## Write the reviewed figures of CANDIDATES into the log in DATA, the reviews into REVIEWED

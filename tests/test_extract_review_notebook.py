@@ -52,3 +52,27 @@ def test_a_second_extraction_keeps_the_review(tmp_path):
     assert list(again["decision"]) == ["accept"] * len(cands)
     shown = json.dumps([c.get("outputs") for c in executed["cells"]])
     assert "Test Wire" in shown and "decisions_kept" in shown
+
+
+@pytest.mark.notebook
+def test_make_extract_says_on_the_terminal_what_became_of_a_decision(tmp_path):
+    """A decision that could not be carried is said where the analyst ran make extract, not
+    only inside the executed notebook."""
+    import subprocess
+    seeds, out = tmp_path / "seeds", tmp_path / "cand"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(TEXT, encoding="utf-8")
+
+    def make_extract() -> str:
+        done = subprocess.run(["make", "--no-print-directory", "extract", f"SEEDS={seeds}",
+                               f"CANDIDATES={out}"], cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    make_extract()
+    cands = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    cands["decision"] = "reject"
+    cands.to_csv(out / "candidates.csv", index=False)
+    (seeds / "a.txt").write_text(TEXT.replace("five soldiers", "a goat"), encoding="utf-8")
+    said = make_extract()
+    assert "a.txt" in said and "is no longer proposed: dropped" in said
