@@ -95,3 +95,16 @@ def test_a_split_trained_on_says_its_score_is_in_sample_and_judges_nothing(tmp_p
     out = capsys.readouterr().out
     assert "== trained: 1 reports, 1 gold figures (the learned layer is trained on it" in out
     assert "== blind: 1 reports, 1 gold figures\n" in out
+
+
+def test_the_blind_sets_are_also_scored_together_and_only_they(tmp_path, capsys):
+    eval_extract = load_script("eval_extract")
+    _splits(tmp_path, "dev", "trained", "blind_a", "blind_b")
+    (tmp_path / "trained" / "TRAIN").write_text("training data now\n")
+    assert eval_extract.main(["--fixtures", str(tmp_path), "--no-curve"]) == 0
+    out = capsys.readouterr().out
+    assert "== the blind sets together (blind_a, blind_b): F1 learned - rules +0.000" in out
+    # one blind set is its own line already: nothing is said of it "together"
+    (tmp_path / "blind_b" / "TRAIN").write_text("training data now\n")
+    assert eval_extract.main(["--fixtures", str(tmp_path), "--no-curve"]) == 0
+    assert "together" not in capsys.readouterr().out
