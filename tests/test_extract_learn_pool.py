@@ -8,7 +8,7 @@ import numpy as np
 from sitrep.extract.learn.bootstrap import paired_interval
 from sitrep.extract.learn.combine import ADD_ABOVE, KEEP_BELOW, OVERRIDE, accepted, label
 from sitrep.extract.learn.features import pool_features
-from sitrep.extract.learn.pool import SKIP, Gold, align, build_pool
+from sitrep.extract.learn.pool import SKIP, Candidate, Gold, align, build_pool
 
 TEXT = ("A bomb killed nine people in Quetta on Monday. By Tuesday the toll had risen to 15. "
         "Police arrested 3 suspects at 4 pm.")
@@ -46,6 +46,21 @@ def test_a_figure_said_twice_is_the_rules_proposal_and_the_repeat_is_left_out():
     gold = Gold("security_forces", "killed", 6, 6, False)
     aligned = [(c.source, g) for c, g in zip(pool.candidates, align(pool.candidates, [gold]))]
     assert aligned == [("proposed", gold), ("set_aside", SKIP)]
+
+
+def test_of_two_figures_of_one_number_each_candidate_stands_for_the_one_it_reads_best():
+    """Labels first: the count set aside as civilians injured stands for that figure, not the
+    proposal of soldiers killed; a count that reads neither figure best is left out."""
+    def count(source: str, category: str, outcome: str) -> Candidate:
+        return Candidate(0, 1, 1, 4, 4, 0, source, category=category, outcome=outcome)
+    killed = Gold("security_forces", "killed", 4, 4, False)
+    injured = Gold("civilians", "injured", 4, 4, False)
+    cands = [count("proposed", "security_forces", "killed"), count("set_aside", "all", ""),
+             count("raw", "", ""), count("set_aside", "civilians", "injured")]
+    assert align(cands, [killed, injured]) == [killed, SKIP, SKIP, injured]
+    assert align(cands[:1] + cands[3:], [injured]) == [SKIP, injured]
+    # with no candidate reading it better than the proposal does, a figure keeps none
+    assert align(cands[:3], [killed, injured]) == [killed, SKIP, SKIP]
 
 
 def test_features_never_carry_the_rules_verdict():

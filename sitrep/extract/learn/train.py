@@ -185,4 +185,5 @@ def train(examples: list[Example], c: float = C, calibrate_rows_on: set[str] | N
             "thresholds": {"keep_below": KEEP_BELOW, "add_above": ADD_ABOVE,
                            "override": OVERRIDE},
             "trained_on": {"reports": len(examples),
-                           "candidates": sum(len(ex.gold) for ex in examples)}}
+                           "candidates": sum(g is not SKIP for ex in examples
+                                             for g in ex.gold)}}
