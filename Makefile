@@ -107,7 +107,7 @@ unexport SEEDS CANDIDATES REVIEWED
 
 extract: $(STAMP) ## Propose casualty figures from the news texts in SEEDS into CANDIDATES
 	@mkdir -p build
-	$(PY) -m papermill --no-progress-bar --stdout-file /dev/stdout \
+	$(PY) -m papermill --no-progress-bar --stdout-file - \
 	  notebooks/00_extract.ipynb build/00_extract.ipynb \
 	  -p SEEDS "$$SITREP_SEEDS" -p OUT "$$SITREP_CANDIDATES"
 

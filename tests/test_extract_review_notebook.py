@@ -76,3 +76,15 @@ def test_make_extract_says_on_the_terminal_what_became_of_a_decision(tmp_path):
     (seeds / "a.txt").write_text(TEXT.replace("five soldiers", "a goat"), encoding="utf-8")
     said = make_extract()
     assert "a.txt" in said and "is no longer proposed: dropped" in said
+    # into a log the analyst keeps: what it held stays, and the lines are whole
+    log = tmp_path / "extract.log"
+    log.write_text("earlier run\n", encoding="utf-8")
+    cands = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    cands["decision"] = "reject"
+    cands.to_csv(out / "candidates.csv", index=False)
+    (seeds / "a.txt").write_text(TEXT.replace("Two civilians", "A goat"), encoding="utf-8")
+    subprocess.run(f"make --no-print-directory extract SEEDS='{seeds}' CANDIDATES='{out}' "
+                   f">> '{log}' 2>&1", shell=True, cwd=ROOT, check=True)
+    kept = log.read_text(encoding="utf-8")
+    assert kept.startswith("earlier run\n") and "papermill" in kept
+    assert any(line.endswith("is no longer proposed: dropped") for line in kept.splitlines())
