@@ -164,11 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     pairs = []
     for split in splits:
         trained = split == "dev" or (args.fixtures / split / TRAIN_MARK).is_file()
-        scores = report(split, args.fixtures / split, args.show_misses or split == "dev",
-                        trained)
+        rules, learned = report(split, args.fixtures / split,
+                                args.show_misses or split == "dev", trained)
         if split in blind:
             names = sorted(p.name for p in (args.fixtures / split).glob("*.txt"))
-            pairs.append((counts(scores[0], names), counts(scores[1], names)))
+            pairs.append((counts(rules, names), counts(learned, names)))
     if len(pairs) > 1:  # the measure: every report in new voices not trained on
         import numpy as np
         diff, low, high = paired_interval(np.vstack([a for a, _ in pairs]),

@@ -3,8 +3,8 @@
 The rules read the report once (:func:`.pool.build_pool`); the model labels every candidate
 (:mod:`.combine`); the document pass decides the report's figures together
 (:mod:`.document`); each figure's ``probability`` is the model's, calibrated on its predictions
-for whole sets of training reports left out of its fit, those outside dev. The counts the model did not keep go to
-``unread.csv`` with the reason.
+for whole sets of training reports left out of its fit, those outside dev. The counts the model
+did not keep go to ``unread.csv`` with the reason.
 """
 
 from __future__ import annotations

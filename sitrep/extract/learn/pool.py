@@ -187,10 +187,10 @@ def align(cands: list[Candidate], gold: list[Gold]) -> list[Gold | None]:
     first of equals), and only where no candidate reads that figure better. The first weights
     put how the rules read a count before its labels, so a proposal of "4 soldiers killed"
     stood for a gold "4 civilians injured" rather than a count of 4 set aside with exactly that
-    reading, teaching the soldiers' words as civilians' (found in review). Labels first: 0.759 -> 0.760 on the
-    same folds with the same settings, a fix rather than a gain. Sharing the candidates out
-    (each goes to the figure it reads best, each figure keeps the best of those that came to
-    it) gave 0.758, and 0.753 with the first weights: not taken.
+    reading, teaching the soldiers' words as civilians' (found in review). Labels first: 0.759
+    -> 0.760 on the same folds with the same settings, a fix rather than a gain. Sharing the
+    candidates out (each goes to the figure it reads best, each figure keeps the best of those
+    that came to it) gave 0.758, and 0.753 with the first weights: not taken.
     """
     def fit(c: Candidate, g: Gold) -> int:
         read = {"proposed": 3, "replaced": 2, "set_aside": 1}.get(c.source, 0)
