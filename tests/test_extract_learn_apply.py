@@ -74,8 +74,9 @@ def test_run_writes_unread_with_the_models_reasons(tmp_path):
 # heldout13 before the third (dd5c67f), heldout14 before the fourth (42596f9), heldout15 before
 # the fifth (f6fc623); heldout16 was written blind after it and scored once by it (d243779, the
 # same figures); heldout17 was written blind after heldout16 and scored once by the fifth version
-# with its training alignment mended (3fb903a). A set becomes training data (its TRAIN file) once
-# its misses are read, so only the sets neither trained on nor sealed judge the layer. heldout14
+# with its training alignment mended (3fb903a); heldout14-17 became training data for the sixth
+# version, their misses unread. A set trained on (its TRAIN file) judges nothing, so only the sets
+# neither trained on nor sealed judge the layer. heldout14
 # was not trained on before the fifth version, and was written before it: it judges that version
 # too (scored a second time: +0.070, interval +0.020 to +0.130).
 FIRST_SCORES = {
