@@ -77,9 +77,9 @@ def test_run_writes_unread_with_the_models_reasons(tmp_path):
 # with its training alignment mended (3fb903a); heldout14-17 became training data for the sixth
 # version, their misses unread, and heldout18-20, written blind and sealed before it, scored it
 # once each (0fd411d). A set trained on (its TRAIN file) judges nothing, so only the sets
-# neither trained on nor sealed judge the layer. heldout14
-# was not trained on before the fifth version, and was written before it: it judges that version
-# too (scored a second time: +0.070, interval +0.020 to +0.130).
+# neither trained on nor sealed judge the layer. heldout14, written before the fifth version and
+# not trained on until the sixth, judged the fifth too (scored a second time: +0.070, interval
+# +0.020 to +0.130).
 FIRST_SCORES = {
     "heldout10": "rules F1 0.697, first version 0.704 (+0.007, interval -0.005 to +0.021)",
     "heldout11": "rules F1 0.710, first version 0.723 (+0.013, interval -0.001 to +0.032)",
